@@ -8,7 +8,8 @@
 #   make format-check    clang-format --dry-run over every C file
 #
 # Each component keeps its rules in <dir>/build.mk, included below.  A
-# fragment appends to BINS, LIBS, TEST_TARGETS and INSTALL_TARGETS.
+# fragment appends to BINS, LIBS, TEST_TARGETS (run plain and under
+# ASan+UBSan), ONCE_TEST_TARGETS (run once) and INSTALL_TARGETS.
 
 include Config.mk
 
@@ -28,6 +29,7 @@ HOST_CPPFLAGS += -Ixen-side/include -Igen/include -Itools-side/include
 BINS :=
 LIBS :=
 TEST_TARGETS :=
+ONCE_TEST_TARGETS :=
 INSTALL_TARGETS :=
 CLEAN_DIRS := $(O)
 
@@ -53,10 +55,16 @@ check: deps
 	$(MAKE) format-check
 	$(MAKE) test O=build/default SANITIZE=0
 	$(MAKE) test O=build/asan SANITIZE=1
+	$(MAKE) test-once O=build/default SANITIZE=0
 	@echo "check: all tests passed"
 
 .PHONY: test
 test: all $(TEST_TARGETS)
+
+# Slow tests that run once per check, not again under the sanitizers
+# (hypervisor builds, boots).
+.PHONY: test-once
+test-once: all $(ONCE_TEST_TARGETS)
 
 # The README's main job.
 .PHONY: run
