@@ -1,0 +1,810 @@
+/* parse.c: SUPPORT.md (cmark AST) to model. */
+#include "parse.h"
+
+#include "arch.h"
+#include "normalise.h"
+
+#include <stdint.h>
+
+#include <public/support_table.h>
+
+#include <cmark.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum zone { Z_NONE, Z_RELEASE, Z_FEATURES, Z_OTHER };
+
+struct S_state {
+    const char *text;
+    size_t len;
+    size_t *lines; /* offset of each line start */
+    size_t nr_lines;
+    struct xsg_model *m;
+    struct xsg_diag *d;
+    bool with_desc;
+    enum zone zone;
+    bool seen_features;
+    bool in_labels;
+    bool doc_labels; /* the document defines at least one label */
+    size_t section, feature;
+    char *label; /* current label heading in the definitions */
+    unsigned label_line;
+    char *section_prose; /* prose before a section's first feature */
+    int oom;
+};
+
+/* ---- source lines ---- */
+
+static int S_index_lines(struct S_state *s)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < s->len; i++)
+        n += s->text[i] == '\n';
+    s->lines = malloc(n * sizeof(*s->lines));
+    if (!s->lines)
+        return -1;
+    s->lines[0] = 0;
+    s->nr_lines = 1;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->text[i] == '\n')
+            s->lines[s->nr_lines++] = i + 1;
+    return 0;
+}
+
+/* Line n (1-based) as [*b, *e), line break excluded. */
+static bool S_line(const struct S_state *s, unsigned n, const char **b,
+                   const char **e)
+{
+    if (n == 0 || n > s->nr_lines)
+        return false;
+    *b = s->text + s->lines[n - 1];
+    const char *end = s->text + s->len;
+    const char *nl = memchr(*b, '\n', (size_t)(end - *b));
+    *e = nl ? nl : end;
+    if (*e > *b && (*e)[-1] == '\r')
+        (*e)--;
+    return true;
+}
+
+/* Column (1-based) of text t[0..n) in source line ln, or fallback. */
+static unsigned S_col_of(const struct S_state *s, unsigned ln, const char *t,
+                         size_t n, unsigned fallback)
+{
+    const char *b, *e;
+    if (!S_line(s, ln, &b, &e) || !n)
+        return fallback;
+    for (const char *p = b; p + n <= e; p++)
+        if (!memcmp(p, t, n))
+            return (unsigned)(p - b) + 1;
+    return fallback;
+}
+
+static void S_trim(const char **b, const char **e)
+{
+    while (*b < *e && isspace((unsigned char)**b))
+        (*b)++;
+    while (*e > *b && isspace((unsigned char)(*e)[-1]))
+        (*e)--;
+}
+
+/* ---- input checks ---- */
+
+/* Report the first NUL or invalid UTF-8 sequence; false if any. */
+static bool S_check_utf8(struct S_state *s)
+{
+    const unsigned char *p = (const unsigned char *)s->text;
+    unsigned line = 1, col = 1;
+    for (size_t i = 0; i < s->len;) {
+        unsigned c = p[i], need = 0, min = 0, cp;
+        if (c == 0) {
+            xsg_error(s->d, line, col, "NUL byte in the document");
+            return false;
+        }
+        if (c < 0x80) {
+            if (c == '\n')
+                line++, col = 0;
+            i++, col++;
+            continue;
+        }
+        if ((c & 0xe0) == 0xc0)
+            need = 1, min = 0x80, cp = c & 0x1f;
+        else if ((c & 0xf0) == 0xe0)
+            need = 2, min = 0x800, cp = c & 0x0f;
+        else if ((c & 0xf8) == 0xf0)
+            need = 3, min = 0x10000, cp = c & 0x07;
+        else
+            goto bad;
+        if (i + need >= s->len)
+            goto bad;
+        for (unsigned k = 1; k <= need; k++) {
+            if ((p[i + k] & 0xc0) != 0x80)
+                goto bad;
+            cp = (cp << 6) | (p[i + k] & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            goto bad;
+        i += need + 1;
+        col++;
+        continue;
+    bad:
+        xsg_error(s->d, line, col,
+                  "invalid UTF-8 (byte 0x%02x): the document must be UTF-8", c);
+        return false;
+    }
+    return true;
+}
+
+/* ---- headings ---- */
+
+static char *S_heading_text(cmark_node *h)
+{
+    size_t cap = 64, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    cmark_iter *it = cmark_iter_new(h);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *x = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        const char *lit = NULL;
+        switch (cmark_node_get_type(x)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+            lit = cmark_node_get_literal(x);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            lit = " ";
+            break;
+        default:
+            break;
+        }
+        if (!lit)
+            continue;
+        size_t l = strlen(lit);
+        if (n + l + 1 > cap) {
+            while (n + l + 1 > cap)
+                cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                cmark_iter_free(it);
+                return NULL;
+            }
+            buf = nb;
+        }
+        memcpy(buf + n, lit, l);
+        n += l;
+    }
+    cmark_iter_free(it);
+    buf[n] = '\0';
+    const char *b = buf, *e = buf + n;
+    S_trim(&b, &e);
+    memmove(buf, b, (size_t)(e - b));
+    buf[e - b] = '\0';
+    return buf;
+}
+
+static size_t S_find_parent(struct S_state *s, int level)
+{
+    struct xsg_model *m = s->m;
+    for (size_t i = m->nr_features; i-- > 0;) {
+        if (m->features[i].section != s->section)
+            break;
+        if (m->features[i].heading < level)
+            return i;
+    }
+    return XSG_NONE;
+}
+
+static int S_new_feature(struct S_state *s, char *name, unsigned line,
+                         unsigned col, int level)
+{
+    struct xsg_model *m = s->m;
+    size_t parent = level > 3 ? S_find_parent(s, level) : XSG_NONE;
+    unsigned inherited = XEN_SUPTAB_ARCH_ALL;
+    if (parent != XSG_NONE)
+        inherited = m->features[parent].arch;
+    else if (level > 3)
+        xsg_warn(s->d, line, col,
+                 "level-%d heading '%s' has no enclosing level-3 feature; "
+                 "read as a feature",
+                 level, name);
+    unsigned own = xsg_arch_of_heading(name);
+    if (level == 2)
+        own = xsg_arch_of_heading(m->sections[s->section].name);
+    struct xsg_feature *f = xsg_model_add_feature(m);
+    if (!f) {
+        free(name);
+        return -1;
+    }
+    f->name = name;
+    f->line = line;
+    f->col = col;
+    f->heading = level;
+    f->section = s->section;
+    f->parent = parent;
+    f->first_row = m->nr_rows;
+    f->arch = own ? own : inherited;
+    if (own && (own & inherited) == 0)
+        xsg_warn(s->d, line, col,
+                 "heading '%s' names an architecture its parent excludes; "
+                 "using the heading's",
+                 name);
+    s->feature = m->nr_features - 1;
+    return 0;
+}
+
+static int S_heading(struct S_state *s, cmark_node *h)
+{
+    int level = cmark_node_get_heading_level(h);
+    unsigned line = (unsigned)cmark_node_get_start_line(h);
+    unsigned col = (unsigned)cmark_node_get_start_column(h);
+    char *text = S_heading_text(h);
+    if (!text)
+        return -1;
+
+    if (level == 1) {
+        s->section = s->feature = XSG_NONE;
+        s->in_labels = false;
+        if (!strcasecmp(text, "Release Support")) {
+            s->zone = Z_RELEASE;
+        } else if (!strcasecmp(text, "Feature Support")) {
+            if (s->seen_features)
+                xsg_warn(s->d, line, col,
+                         "second 'Feature Support' heading; its sections "
+                         "are added to the first one's");
+            s->zone = Z_FEATURES;
+            s->seen_features = true;
+        } else {
+            s->zone = Z_OTHER;
+        }
+        free(text);
+        return 0;
+    }
+
+    if (s->zone == Z_FEATURES) {
+        size_t n = strlen(text);
+        if (n > 1 && text[n - 1] == ':') {
+            unsigned ccol = S_col_of(s, line, ":", 1, col);
+            const char *b, *e;
+            if (S_line(s, line, &b, &e)) {
+                const char *c = e;
+                while (c > b && (isspace((unsigned char)c[-1]) || c[-1] == '#'))
+                    c--;
+                if (c > b && c[-1] == ':')
+                    ccol = (unsigned)(c - b);
+            }
+            text[--n] = '\0';
+            while (n && isspace((unsigned char)text[n - 1]))
+                text[--n] = '\0';
+            xsg_warn(s->d, line, ccol,
+                     "heading ends in ':'; read as the name '%s'", text);
+        }
+        if (level == 2) {
+            free(s->section_prose);
+            s->section_prose = NULL;
+            struct xsg_section *sec = xsg_model_add_section(s->m);
+            if (!sec) {
+                free(text);
+                return -1;
+            }
+            sec->name = text;
+            sec->line = line;
+            sec->col = col;
+            sec->first_feature = s->m->nr_features;
+            s->section = s->m->nr_sections - 1;
+            s->feature = XSG_NONE;
+            return 0;
+        }
+        if (s->section == XSG_NONE) {
+            xsg_error(s->d, line, col,
+                      "feature heading '%s' before any section (## heading)",
+                      text);
+            free(text);
+            return 0;
+        }
+        return S_new_feature(s, text, line, col, level);
+    }
+
+    if (s->zone == Z_OTHER) {
+        if (level == 2) {
+            s->in_labels = !strcasecmp(text, "Definition of Status labels");
+            free(s->label);
+            s->label = NULL;
+        } else if (s->in_labels) {
+            if (level > 3)
+                xsg_warn(s->d, line, col,
+                         "level-%d heading in the status label definitions "
+                         "where level 3 is meant; read as the definition of "
+                         "label '%s'",
+                         level, text);
+            free(s->label);
+            s->label = text;
+            s->label_line = line;
+            return 0;
+        }
+    }
+    free(text);
+    return 0;
+}
+
+/* ---- code blocks ---- */
+
+static int S_fact(struct S_state *s, const char *kb, const char *ke,
+                  const char *vb, const char *ve, unsigned line, unsigned col)
+{
+    S_trim(&kb, &ke);
+    S_trim(&vb, &ve);
+    struct xsg_fact *f = xsg_model_add_fact(s->m);
+    if (!f)
+        return -1;
+    f->key = xsg_strndup(kb, (size_t)(ke - kb));
+    f->value = xsg_strndup(vb, (size_t)(ve - vb));
+    f->line = line;
+    f->col = col;
+    return f->key && f->value ? 0 : -1;
+}
+
+static int S_row(struct S_state *s, const char *b, const char *e, unsigned line,
+                 unsigned col)
+{
+    struct xsg_model *m = s->m;
+    const char *colon = memchr(b, ':', (size_t)(e - b));
+    if (!colon) {
+        xsg_error(s->d, line, col,
+                  "expected 'Key[, qualifier]: value', found '%.*s'",
+                  (int)(e - b), b);
+        return 0;
+    }
+    if (s->section == XSG_NONE) {
+        xsg_error(s->d, line, col, "status line before any section");
+        return 0;
+    }
+    if (s->feature == XSG_NONE) {
+        /* Rows straight under a section (4.12+ "Dom0less"): the section
+         * is its own feature. */
+        char *name = strdup(m->sections[s->section].name);
+        if (!name || S_new_feature(s, name, m->sections[s->section].line,
+                                   m->sections[s->section].col, 2))
+            return -1;
+        m->features[s->feature].desc = s->section_prose;
+        s->section_prose = NULL;
+    }
+    const char *comma = memchr(b, ',', (size_t)(colon - b));
+    const char *kb = b, *ke = comma ? comma : colon;
+    const char *vb = colon + 1, *ve = e;
+    S_trim(&kb, &ke);
+    S_trim(&vb, &ve);
+    if (kb == ke) {
+        xsg_error(s->d, line, col, "status line without a key");
+        return 0;
+    }
+    struct xsg_row *r = xsg_model_add_row(m);
+    if (!r)
+        return -1;
+    r->line = line;
+    r->col = col;
+    r->feature = s->feature;
+    r->key_raw = xsg_strndup(kb, (size_t)(ke - kb));
+    r->value = xsg_strndup(vb, (size_t)(ve - vb));
+    r->value_col = col + (unsigned)(vb - b);
+    if (!r->key_raw || !r->value)
+        return -1;
+    if (comma) {
+        const char *qb = comma + 1, *qe = colon;
+        S_trim(&qb, &qe);
+        r->qual_col = col + (unsigned)(qb - b);
+        if (qb == qe)
+            xsg_warn(s->d, line, r->qual_col,
+                     "empty qualifier after ','; read as no qualifier");
+        else if (!(r->qualifier = xsg_strndup(qb, (size_t)(qe - qb))))
+            return -1;
+    }
+    if (vb == ve)
+        xsg_warn(s->d, line, r->value_col, "empty value; read as level other");
+    return 0;
+}
+
+static int S_label_line(struct S_state *s, const char *b, const char *e,
+                        unsigned line, unsigned col)
+{
+    const char *colon = memchr(b, ':', (size_t)(e - b));
+    if (!colon || !s->label)
+        return 0;
+    const char *kb = b, *ke = colon, *vb = colon + 1, *ve = e;
+    S_trim(&kb, &ke);
+    S_trim(&vb, &ve);
+    if ((size_t)(ke - kb) != strlen("Security supported") ||
+        strncasecmp(kb, "Security supported", (size_t)(ke - kb)))
+        return 0;
+    size_t vl = (size_t)(ve - vb);
+    uint8_t sec;
+    if (vl == 3 && !strncasecmp(vb, "yes", 3))
+        sec = XEN_SUPTAB_SEC_YES;
+    else if (vl == 2 && !strncasecmp(vb, "no", 2))
+        sec = XEN_SUPTAB_SEC_NO;
+    else if (vl == 8 && !strncasecmp(vb, "external", 8))
+        sec = XEN_SUPTAB_SEC_EXTERNAL;
+    else {
+        xsg_warn(s->d, line, col + (unsigned)(vb - b),
+                 "security support '%.*s' of label '%s' is not Yes or No; "
+                 "read as unknown",
+                 (int)vl, vb, s->label);
+        sec = XEN_SUPTAB_SEC_UNKNOWN;
+    }
+    if (xsg_model_label(s->m, s->label, strlen(s->label))) {
+        xsg_warn(s->d, line, col,
+                 "label '%s' defined again; the first definition is kept",
+                 s->label);
+        return 0;
+    }
+    /* The level is the built-in label of the same name, if any. */
+    struct xsg_model builtin;
+    xsg_model_init(&builtin);
+    uint8_t level = XEN_SUPTAB_LEVEL_OTHER;
+    if (xsg_model_default_labels(&builtin) == 0) {
+        const struct xsg_label *l =
+            xsg_model_label(&builtin, s->label, strlen(s->label));
+        if (l)
+            level = l->level;
+    }
+    xsg_model_free(&builtin);
+    struct xsg_label *l = xsg_model_add_label(s->m);
+    if (!l || !(l->name = strdup(s->label)))
+        return -1;
+    l->level = level;
+    l->sec = sec;
+    l->line = s->label_line;
+    s->doc_labels = true;
+    return 0;
+}
+
+static int S_code_block(struct S_state *s, cmark_node *n)
+{
+    unsigned start = (unsigned)cmark_node_get_start_line(n);
+    const char *lit = cmark_node_get_literal(n);
+    const char *b, *e;
+    if (!lit)
+        return 0;
+    if (S_line(s, start, &b, &e)) {
+        S_trim(&b, &e);
+        if (e - b >= 3 && (!strncmp(b, "```", 3) || !strncmp(b, "~~~", 3)))
+            start++;
+    }
+    unsigned ln = start;
+    for (const char *p = lit; *p; ln++) {
+        const char *nl = strchr(p, '\n');
+        const char *lb = p, *le = nl ? nl : p + strlen(p);
+        p = nl ? nl + 1 : le;
+        S_trim(&lb, &le);
+        if (lb == le)
+            continue;
+        /* Take the text from the source itself, for exact columns. */
+        unsigned col = S_col_of(s, ln, lb, (size_t)(le - lb), 0);
+        const char *sb, *se;
+        if (col && S_line(s, ln, &sb, &se)) {
+            size_t tl = (size_t)(le - lb);
+            lb = sb + col - 1;
+            le = lb + tl;
+        } else {
+            col = 1;
+        }
+        int rc = 0;
+        if (s->zone == Z_RELEASE) {
+            const char *colon = memchr(lb, ':', (size_t)(le - lb));
+            if (colon)
+                rc = S_fact(s, lb, colon, colon + 1, le, ln, col);
+            else
+                xsg_warn(s->d, ln, col,
+                         "line in the Release Support block is not "
+                         "'Key: value'; ignored");
+        } else if (s->zone == Z_FEATURES) {
+            rc = S_row(s, lb, le, ln, col);
+        } else if (s->zone == Z_OTHER && s->in_labels) {
+            rc = S_label_line(s, lb, le, ln, col);
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- prose ---- */
+
+static int S_append(char **dst, const char *b, size_t n, const char *sep)
+{
+    size_t old = *dst ? strlen(*dst) : 0, sl = old ? strlen(sep) : 0;
+    char *p = realloc(*dst, old + sl + n + 1);
+    if (!p)
+        return -1;
+    memcpy(p + old, sep, sl);
+    memcpy(p + old + sl, b, n);
+    p[old + sl + n] = '\0';
+    *dst = p;
+    return 0;
+}
+
+static int S_prose(struct S_state *s, cmark_node *n)
+{
+    unsigned first = (unsigned)cmark_node_get_start_line(n);
+    unsigned last = (unsigned)cmark_node_get_end_line(n);
+    const char *b, *e;
+
+    if (s->zone == Z_RELEASE &&
+        cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+        /* Definition list: "Term" then ": definition". */
+        for (unsigned ln = first + 1; ln <= last; ln++) {
+            const char *pb, *pe;
+            if (!S_line(s, ln, &b, &e) || !S_line(s, ln - 1, &pb, &pe))
+                continue;
+            S_trim(&b, &e);
+            S_trim(&pb, &pe);
+            if (e > b && *b == ':' && pe > pb && *pb != ':' &&
+                S_fact(s, pb, pe, b + 1, e, ln - 1,
+                       S_col_of(s, ln - 1, pb, 1, 1)))
+                return -1;
+        }
+        return 0;
+    }
+    if (s->zone != Z_FEATURES || !s->with_desc || s->section == XSG_NONE)
+        return 0;
+    char **dst = s->feature != XSG_NONE ? &s->m->features[s->feature].desc
+                                        : &s->section_prose;
+    const char *sep = "\n\n";
+    for (unsigned ln = first; ln <= last; ln++) {
+        if (!S_line(s, ln, &b, &e))
+            break;
+        if (S_append(dst, b, (size_t)(e - b), sep))
+            return -1;
+        sep = "\n";
+    }
+    return 0;
+}
+
+static int S_block(struct S_state *s, cmark_node *n, bool top)
+{
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_HEADING:
+        return S_heading(s, n);
+    case CMARK_NODE_CODE_BLOCK:
+        return S_code_block(s, n);
+    case CMARK_NODE_LIST:
+    case CMARK_NODE_ITEM:
+    case CMARK_NODE_BLOCK_QUOTE:
+        if (top && S_prose(s, n))
+            return -1;
+        /* Code blocks may sit inside containers: look for them only. */
+        for (cmark_node *c = cmark_node_first_child(n); c;
+             c = cmark_node_next(c)) {
+            cmark_node_type t = cmark_node_get_type(c);
+            if (t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_LIST ||
+                t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE)
+                if (S_block(s, c, false))
+                    return -1;
+        }
+        return 0;
+    default:
+        return top ? S_prose(s, n) : 0;
+    }
+}
+
+/* ---- after the walk: keys, readings, arch, consistency ---- */
+
+struct S_spelling {
+    const char *canonical;
+    char *spelt;
+    unsigned line, col;
+};
+
+static int S_cmp_spelling(const void *a, const void *b)
+{
+    const struct S_spelling *x = a, *y = b;
+    int c = strcmp(x->canonical, y->canonical);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* Warn about phrases spelt unlike the document's usual spelling. */
+static void S_check_spellings(struct S_state *s, struct S_spelling *sp,
+                              size_t n)
+{
+    if (!n)
+        return;
+    qsort(sp, n, sizeof(*sp), S_cmp_spelling);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && !strcmp(sp[j].canonical, sp[i].canonical))
+            j++;
+        /* Most frequent spelling; ties go to the one seen first. */
+        size_t best = i, best_count = 0;
+        for (size_t k = i; k < j; k++) {
+            size_t c = 0;
+            for (size_t l = i; l < j; l++)
+                c += !strcmp(sp[k].spelt, sp[l].spelt);
+            if (c > best_count)
+                best = k, best_count = c;
+        }
+        for (size_t k = i; k < j; k++)
+            if (strcmp(sp[k].spelt, sp[best].spelt))
+                xsg_warn(s->d, sp[k].line, sp[k].col,
+                         "'%s' is spelt '%s' on %zu other rows (first on "
+                         "line %u); read the same",
+                         sp[k].spelt, sp[best].spelt, best_count,
+                         sp[best].line);
+        i = j;
+    }
+}
+
+static int S_finish_row(struct S_state *s, struct xsg_row *r,
+                        struct S_spelling **sp, size_t *nsp, size_t *csp)
+{
+    struct xsg_model *m = s->m;
+    struct xsg_reading rd;
+    const struct xsg_label *key_label =
+        xsg_model_label(m, r->key_raw, strlen(r->key_raw));
+    const char *key = "Status";
+
+    xsg_normalise(m, r->value, &rd);
+    if (!strcasecmp(r->key_raw, "Status")) {
+        /* the usual case */
+    } else if (key_label) {
+        key = key_label->name;
+        if (!rd.status) {
+            xsg_warn(s->d, r->line, r->col,
+                     "key '%s' with qualifier '%s' and non-status value "
+                     "'%s': read as status '%s' (%s, security supported: "
+                     "%s), value kept as written",
+                     r->key_raw, r->qualifier ? r->qualifier : "", r->value,
+                     key_label->name, xsg_level_name(key_label->level),
+                     xsg_sec_name(key_label->sec));
+            memset(&rd, 0, sizeof(rd));
+            rd.level = key_label->level;
+            rd.sec = key_label->sec;
+        }
+    } else if (xsg_edit_distance(r->key_raw, strlen(r->key_raw), "Status", 6) <=
+               2) {
+        xsg_warn(s->d, r->line, r->col, "unknown key '%s', read as 'Status'",
+                 r->key_raw);
+    } else {
+        key = r->key_raw;
+        xsg_warn(s->d, r->line, r->col,
+                 "unknown key '%s'; kept, its value read as a status",
+                 r->key_raw);
+    }
+    if (!(r->key = strdup(key)))
+        return -1;
+    for (size_t i = 0; i < rd.nr_notes; i++)
+        xsg_warn(s->d, r->line, r->value_col + (unsigned)rd.notes[i].off,
+                 "%s (%s, security supported: %s)", rd.notes[i].text,
+                 xsg_level_name(rd.level), xsg_sec_name(rd.sec));
+    for (size_t i = 0; i < rd.nr_phrases; i++) {
+        if (*nsp == *csp) {
+            size_t c = *csp ? *csp * 2 : 64;
+            struct S_spelling *p = realloc(*sp, c * sizeof(*p));
+            if (!p)
+                return -1;
+            *sp = p;
+            *csp = c;
+        }
+        struct S_spelling *x = &(*sp)[(*nsp)++];
+        x->canonical = rd.phrases[i].canonical;
+        x->spelt = r->value + rd.phrases[i].off;
+        x->line = r->line;
+        x->col = r->value_col + (unsigned)rd.phrases[i].off;
+        /* Terminate a copy: spellings compare as whole phrases. */
+        x->spelt = xsg_strndup(x->spelt, rd.phrases[i].len);
+        if (!x->spelt) {
+            (*nsp)--;
+            return -1;
+        }
+    }
+    r->level = rd.level;
+    r->sec = rd.sec;
+    r->caveats = rd.caveats;
+
+    unsigned fa = m->features[r->feature].arch;
+    unsigned qa = r->qualifier ? xsg_arch_of_qualifier(r->qualifier) : 0;
+    if (!qa)
+        r->arch = (uint8_t)fa;
+    else if (qa & fa)
+        r->arch = (uint8_t)(qa & fa);
+    else {
+        r->arch = (uint8_t)qa;
+        xsg_warn(s->d, r->line, r->qual_col,
+                 "qualifier '%s' names an architecture the heading '%s' "
+                 "excludes; using the qualifier's",
+                 r->qualifier, m->features[r->feature].name);
+    }
+    return 0;
+}
+
+static int S_finish(struct S_state *s)
+{
+    struct xsg_model *m = s->m;
+    if (!s->seen_features) {
+        xsg_error(s->d, 0, 0,
+                  "no '# Feature Support' heading: nothing to compile");
+        return 0;
+    }
+    if (!s->doc_labels) {
+        xsg_warn(s->d, 0, 0,
+                 "no status label definitions ('## Definition of Status "
+                 "labels'); using built-in ones: Supported and Deprecated "
+                 "are security supported, Tech Preview and Experimental "
+                 "are not");
+    } else {
+        static const char *const want[] = {"Supported", "Tech Preview",
+                                           "Experimental", "Deprecated"};
+        for (size_t i = 0; i < 4; i++)
+            if (!xsg_model_label(m, want[i], strlen(want[i])))
+                xsg_warn(s->d, 0, 0,
+                         "label '%s' is not defined by the document; using "
+                         "the built-in meaning",
+                         want[i]);
+    }
+    m->labels_builtin = !s->doc_labels;
+    if (xsg_model_default_labels(m))
+        return -1;
+    if (!m->nr_rows)
+        xsg_error(s->d, 0, 0, "no status rows under 'Feature Support'");
+
+    struct S_spelling *sp = NULL;
+    size_t nsp = 0, csp = 0;
+    int rc = 0;
+    for (size_t i = 0; i < m->nr_rows && !rc; i++)
+        rc = S_finish_row(s, &m->rows[i], &sp, &nsp, &csp);
+    if (!rc)
+        S_check_spellings(s, sp, nsp);
+    for (size_t i = 0; i < nsp; i++)
+        free(sp[i].spelt);
+    free(sp);
+    return rc;
+}
+
+int xsg_parse(const char *text, size_t len, struct xsg_model *m,
+              struct xsg_diag *d, bool with_desc)
+{
+    struct S_state s = {
+        .text = text,
+        .len = len,
+        .m = m,
+        .d = d,
+        .with_desc = with_desc,
+        .section = XSG_NONE,
+        .feature = XSG_NONE,
+    };
+    int rc = -1;
+
+    if (!S_check_utf8(&s))
+        return 0;
+    if (S_index_lines(&s))
+        return -1;
+    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    if (!doc) {
+        errno = ENOMEM;
+        goto out;
+    }
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+        if (S_block(&s, n, true))
+            goto out;
+    rc = S_finish(&s);
+out:
+    if (rc && !errno)
+        errno = ENOMEM;
+    if (doc)
+        cmark_node_free(doc);
+    free(s.lines);
+    free(s.label);
+    free(s.section_prose);
+    return rc;
+}
