@@ -1,9 +1,17 @@
 /*
  * xs_crc32.c: CRC-32 (reflected polynomial 0xedb88320, as zlib's crc32()).
- * Bitwise: tables are a few KiB, so a lookup table (and its thread-safe
- * initialisation) is not worth having.
+ * Four bits at a time from a 16-entry constant table: several times faster
+ * than bit by bit, with no table to build (so nothing to initialise or
+ * guard against threads).
  */
 #include "xs_crc32.h"
+
+static const uint32_t S_nibble[16] = {
+    0x00000000U, 0x1db71064U, 0x3b6e20c8U, 0x26d930acU,
+    0x76dc4190U, 0x6b6b51f4U, 0x4db26158U, 0x5005713cU,
+    0xedb88320U, 0xf00f9344U, 0xd6d6a3e8U, 0xcb61b38cU,
+    0x9b64c2b0U, 0x86d3d2d4U, 0xa00ae278U, 0xbdbdf21cU,
+};
 
 uint32_t xs_crc32(uint32_t crc, const void *buf, size_t len)
 {
@@ -12,8 +20,8 @@ uint32_t xs_crc32(uint32_t crc, const void *buf, size_t len)
     crc = ~crc;
     while (len--) {
         crc ^= *p++;
-        for (int k = 0; k < 8; k++)
-            crc = (crc >> 1) ^ (0xedb88320U & (0U - (crc & 1)));
+        crc = (crc >> 4) ^ S_nibble[crc & 0xf];
+        crc = (crc >> 4) ^ S_nibble[crc & 0xf];
     }
     return ~crc;
 }

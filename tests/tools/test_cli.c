@@ -1,0 +1,411 @@
+/*
+ * test_cli.c: the xen-support command end to end: golden outputs
+ * (tests/tools/golden, checked by hand), the list --json shape, exit
+ * codes, one-line error messages, dump, diff.  XS_BIN names the binary;
+ * XS_UPDATE_GOLDEN=1 rewrites the golden files (then review the diff).
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <yajl/yajl_tree.h>
+
+#include "tt_util.h"
+
+#define GOLDEN "tests/tools/golden/"
+#define DOC    "--document " TT_SEED " "
+
+static const char *S_bin;
+static char S_dir[] = "/tmp/xs-cli-XXXXXX";
+static char *S_out, *S_err;
+
+static char *S_slurp(const char *path, size_t *lenp)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    if (lenp)
+        *lenp = (size_t)n;
+    return buf;
+}
+
+/* Run xen-support ARGS (shell words); returns its exit status. */
+static int S_run(const char *fmt, ...)
+{
+    char args[1024], cmd[2048], path[64];
+    va_list ap;
+    int st;
+
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof(args), fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof(cmd), "%s %s >%s/out 2>%s/err", S_bin, args, S_dir,
+             S_dir);
+    st = system(cmd);
+    assert_true(WIFEXITED(st));
+    free(S_out);
+    free(S_err);
+    snprintf(path, sizeof(path), "%s/out", S_dir);
+    S_out = S_slurp(path, NULL);
+    snprintf(path, sizeof(path), "%s/err", S_dir);
+    S_err = S_slurp(path, NULL);
+    assert_non_null(S_out);
+    assert_non_null(S_err);
+    return WEXITSTATUS(st);
+}
+
+/* Lines whose values depend on the writer's exact bytes are masked. */
+static void S_mask(char *s)
+{
+    static const char *const keys[] = {"table_size ", "table_checksum "};
+
+    for (char *line = s; line && *line;) {
+        char *nl = strchr(line, '\n');
+        for (size_t k = 0; k < 2; k++)
+            if (!strncmp(line, keys[k], strlen(keys[k]))) {
+                char *colon = strstr(line, ": ");
+                for (char *p = colon + 2; p < (nl ? nl : p + strlen(p)); p++)
+                    *p = '*';
+            }
+        line = nl ? nl + 1 : NULL;
+    }
+}
+
+static void S_golden(const char *name, const char *actual)
+{
+    char path[256];
+    char *want, *got;
+
+    snprintf(path, sizeof(path), GOLDEN "%s", name);
+    if (getenv("XS_UPDATE_GOLDEN")) {
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs(actual, f);
+        fclose(f);
+        return;
+    }
+    want = S_slurp(path, NULL);
+    if (!want)
+        fail_msg("missing golden file %s", path);
+    got = strdup(actual);
+    S_mask(want);
+    S_mask(got);
+    if (strcmp(want, got)) {
+        fprintf(stderr, "--- %s\n+++ actual\n%s", path, actual);
+        fail_msg("output differs from %s", path);
+    }
+    free(want);
+    free(got);
+}
+
+/* stderr is one "xen-support: ..." line mentioning what. */
+static void S_one_line_error(const char *what)
+{
+    size_t n = strlen(S_err);
+
+    if (strncmp(S_err, "xen-support: ", 13) || n == 0 || S_err[n - 1] != '\n' ||
+        strchr(S_err, '\n') != S_err + n - 1 || !strstr(S_err, what))
+        fail_msg("bad error output '%s' (want one line with '%s')", S_err,
+                 what);
+}
+
+static void test_golden(void **state)
+{
+    (void)state;
+    assert_int_equal(S_run(DOC "info"), 0);
+    assert_string_equal(S_err, "");
+    S_golden("info.txt", S_out);
+    assert_int_equal(S_run(DOC "list"), 0);
+    S_golden("list.txt", S_out);
+    assert_int_equal(S_run(DOC "list --arch arm --level experimental"), 0);
+    S_golden("list-arm-experimental.txt", S_out);
+    assert_int_equal(S_run(DOC "list --json"), 0);
+    S_golden("list.json", S_out);
+    assert_int_equal(S_run(DOC "show iommu"), 0);
+    S_golden("show-iommu.txt", S_out);
+    assert_int_equal(S_run(DOC "show --json 'Host ACPI (via Domain 0)'"), 0);
+    S_golden("show-host-acpi.json", S_out);
+    assert_int_equal(S_run(DOC "show iommmu"), 2);
+    assert_string_equal(S_out, "");
+    S_golden("show-unknown.err", S_err);
+    S_one_line_error("did you mean 'IOMMU'");
+}
+
+static void test_list_json_shape(void **state)
+{
+    char ebuf[256];
+    const char *rel[] = {"release", NULL}, *feats[] = {"features", NULL};
+    yajl_val root, r, f;
+    unsigned rows = 0;
+
+    (void)state;
+    assert_int_equal(S_run(DOC "list --json"), 0);
+    root = yajl_tree_parse(S_out, ebuf, sizeof(ebuf));
+    assert_non_null(root);
+    assert_true(YAJL_IS_OBJECT(root) && root->u.object.len == 2);
+    r = yajl_tree_get(root, rel, yajl_t_object);
+    assert_non_null(r);
+    assert_int_equal(r->u.object.len, 4);
+    const char *xv[] = {"xen_version", NULL};
+    assert_string_equal(YAJL_GET_STRING(yajl_tree_get(r, xv, yajl_t_string)),
+                        "4.10-unstable");
+    f = yajl_tree_get(root, feats, yajl_t_array);
+    assert_non_null(f);
+    for (size_t i = 0; i < f->u.array.len; i++) {
+        yajl_val feat = f->u.array.values[i];
+        const char *k[] = {"rows", NULL}, *s[] = {"section", NULL},
+                   *n[] = {"feature", NULL};
+        assert_int_equal(feat->u.object.len, 3);
+        assert_non_null(yajl_tree_get(feat, s, yajl_t_string));
+        assert_non_null(yajl_tree_get(feat, n, yajl_t_string));
+        yajl_val rs = yajl_tree_get(feat, k, yajl_t_array);
+        assert_non_null(rs);
+        for (size_t j = 0; j < rs->u.array.len; j++) {
+            yajl_val row = rs->u.array.values[j];
+            static const char *const keys[] = {"key",   "qualifier", "value",
+                                               "level", "security",  "caveats",
+                                               "arch"};
+            assert_int_equal(row->u.object.len, 7);
+            for (size_t m = 0; m < 7; m++)
+                assert_string_equal(row->u.object.keys[m], keys[m]);
+            rows++;
+        }
+    }
+    assert_int_equal(rows, 139);
+    yajl_tree_free(root);
+}
+
+static void test_check(void **state)
+{
+    (void)state;
+    assert_int_equal(S_run(DOC "check IOMMU"), 0);
+    assert_string_equal(S_out, "IOMMU: meets supported\n");
+    assert_int_equal(S_run(DOC "check iommu --arch x86 --require "
+                               "security-supported"),
+                     0);
+    assert_int_equal(S_run(DOC "check 'Host ACPI (via Domain 0)'"), 1);
+    assert_string_equal(S_out, "Host ACPI (via Domain 0): does not meet "
+                               "supported (Status, ARM: Experimental)\n");
+    assert_int_equal(S_run(DOC "check 'host acpi (via domain 0)' --arch x86"),
+                     0);
+    assert_int_equal(S_run(DOC "check 'Host ACPI (via Domain 0)' --arch arm"),
+                     1);
+    assert_int_equal(S_run(DOC "check gdbsx --require security-supported -q"),
+                     1);
+    assert_string_equal(S_out, "");
+    assert_int_equal(S_run(DOC "check gdbsx"), 0);
+    /* ARM only: nothing applies on x86. */
+    assert_int_equal(S_run(DOC "check 'ARM/GICv3 ITS' --arch x86"), 1);
+    assert_non_null(strstr(S_out, "no status row applies"));
+    assert_int_equal(S_run(DOC "check no-such-feature"), 2);
+    S_one_line_error("unknown feature 'no-such-feature'");
+    assert_int_equal(S_run(DOC "check iommu --require gold"), 2);
+    S_one_line_error("--require gold");
+    assert_int_equal(S_run(DOC "check iommu --arch riscv"), 2);
+    S_one_line_error("--arch riscv");
+}
+
+static void test_errors(void **state)
+{
+    char cmd[512];
+
+    (void)state;
+    assert_int_equal(S_run("info"), 2);
+    S_one_line_error("--document");
+    assert_int_equal(S_run(""), 2);
+    assert_int_equal(S_run("frobnicate"), 2);
+    S_one_line_error("frobnicate");
+    assert_int_equal(S_run(DOC "list --bogus"), 2);
+    S_one_line_error("--bogus");
+    assert_int_equal(S_run(DOC "list --level gold"), 2);
+    S_one_line_error("--level gold");
+    assert_int_equal(S_run(DOC "--table x.bin info"), 2);
+    S_one_line_error("x.bin: only one source");
+    assert_int_equal(S_run("--help"), 0);
+    assert_non_null(strstr(S_out, "usage:"));
+
+    /* Missing, a directory (unreadable as a file, even for root), a
+       path through a file. */
+    assert_int_equal(S_run("--table /nonexistent/t.bin info"), 2);
+    S_one_line_error("/nonexistent/t.bin: No such file or directory");
+    assert_int_equal(S_run("--document /nonexistent/S.md info"), 2);
+    S_one_line_error("/nonexistent/S.md");
+    assert_int_equal(S_run("--table %s info", S_dir), 2);
+    S_one_line_error("Is a directory");
+    assert_int_equal(S_run("--document %s info", S_dir), 2);
+    S_one_line_error(S_dir);
+    assert_int_equal(S_run("--table " TT_SEED "/x info"), 2);
+    S_one_line_error("Not a directory");
+
+    /* Empty input. */
+    snprintf(cmd, sizeof(cmd), ": > %s/empty", S_dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(S_run("--table %s/empty info", S_dir), 3);
+    S_one_line_error("invalid table: truncated");
+    assert_int_equal(S_run("--document %s/empty info", S_dir), 1);
+    assert_non_null(strstr(S_err, "empty: the document has errors"));
+
+    /* Not UTF-8. */
+    snprintf(cmd, sizeof(cmd),
+             "printf '# Feature Support\\n\\n## S\\n\\n### \\377\\376\\n' "
+             "> %s/bad.md",
+             S_dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(S_run("--document %s/bad.md info", S_dir), 1);
+    assert_non_null(strstr(S_err, "bad.md:5:"));
+    assert_non_null(strstr(S_err, "xen-support: "));
+    assert_int_equal(S_run("--table %s/bad.md info", S_dir), 3);
+    S_one_line_error("bad magic");
+
+    /* A table with a wrong byte. */
+    size_t len;
+    uint8_t *blob = tt_seed(&len);
+    blob[len / 2] ^= 0x20;
+    snprintf(cmd, sizeof(cmd), "%s/corrupt.bin", S_dir);
+    FILE *f = fopen(cmd, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(blob, 1, len, f), len);
+    fclose(f);
+    free(blob);
+    assert_int_equal(S_run("--table %s info", cmd), 3);
+    S_one_line_error("checksum mismatch");
+
+    /* Strict: the seed's oddities become errors. */
+    assert_int_equal(S_run(DOC "--strict info"), 1);
+    assert_non_null(strstr(S_err, "docs/SUPPORT.md:216:22: error:"));
+}
+
+static void test_dump_and_diff(void **state)
+{
+    char path[256];
+    size_t len, dlen;
+    uint8_t *blob = tt_seed(&len);
+    char *dumped;
+
+    (void)state;
+    snprintf(path, sizeof(path), "%s/t.bin", S_dir);
+    assert_int_equal(S_run(DOC "dump -o %s", path), 0);
+    dumped = S_slurp(path, &dlen);
+    assert_non_null(dumped);
+    assert_int_equal(dlen, len);
+    assert_memory_equal(dumped, blob, len);
+    free(dumped);
+
+    /* The table reads back the same as the document. */
+    assert_int_equal(S_run("--table %s list", path), 0);
+    S_golden("list.txt", S_out);
+    assert_int_equal(S_run("--table %s info", path), 0);
+    assert_non_null(strstr(S_out, "table_source           : table file\n"));
+
+    /* Dump into a missing folder: error, nothing left behind. */
+    assert_int_equal(S_run(DOC "dump -o %s/no/t.bin", S_dir), 2);
+    S_one_line_error("/no/t.bin");
+    assert_int_equal(S_run(DOC "dump"), 2);
+
+    /* Diff: positional paths (kind by magic) and options. */
+    assert_int_equal(S_run("diff %s " TT_SEED, path), 0);
+    assert_string_equal(S_out, "no differences\n");
+    assert_int_equal(
+        S_run("diff --exit-code --table %s --document " TT_SEED, path), 0);
+
+    /* One row changed in level: IOMMU's first row becomes experimental. */
+    xensupport_table *t = xensupport_open_memory(blob, len, 0, NULL, 0);
+    struct xensupport_feature f;
+    assert_int_equal(
+        xensupport_get_feature(t, (unsigned)xensupport_lookup(t, "IOMMU"), &f),
+        0);
+    xensupport_close(t);
+    size_t row = tt_get32(blob, 44) + 6 * f.first_row;
+    blob[row + 5] = (uint8_t)((blob[row + 5] & ~0x1f) | 3 | (2 << 3));
+    tt_resign(blob, len);
+    snprintf(path, sizeof(path), "%s/t2.bin", S_dir);
+    FILE *o = fopen(path, "wb");
+    assert_int_equal(fwrite(blob, 1, len, o), len);
+    fclose(o);
+    assert_int_equal(S_run("diff --exit-code " TT_SEED " %s", path), 1);
+    assert_string_equal(S_out, "~ Host hardware support / IOMMU: Status, AMD "
+                               "IOMMU: Supported -> Supported (level "
+                               "supported -> experimental, security yes -> "
+                               "no)\n");
+    assert_int_equal(S_run("diff --json " TT_SEED " %s", path), 0);
+    assert_non_null(strstr(S_out, "\"change\": \"changed\""));
+    assert_int_equal(S_run("diff " TT_SEED), 2);
+    S_one_line_error("usage");
+    free(blob);
+}
+
+static void test_sub_features(void **state)
+{
+    char cmd[512];
+
+    (void)state;
+    snprintf(cmd, sizeof(cmd),
+             "printf '# Feature Support\\n\\n## Sec\\n\\n### Parent\\n\\n"
+             "    Status: Supported\\n\\n#### Child\\n\\n"
+             "    Status, ARM: Experimental\\n' > %s/sub.md",
+             S_dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(S_run("--document %s/sub.md list", S_dir), 0);
+    assert_non_null(strstr(S_out, "\n  Parent "));
+    assert_non_null(strstr(S_out, "\n    Child "));
+    assert_int_equal(S_run("--document %s/sub.md show parent", S_dir), 0);
+    assert_non_null(strstr(S_out, "  contains: Child\n"));
+    assert_int_equal(S_run("--document %s/sub.md show CHILD", S_dir), 0);
+    assert_non_null(strstr(S_out, "  parent:   Parent\n"));
+    assert_int_equal(S_run("--document %s/sub.md check child", S_dir), 1);
+    assert_int_equal(
+        S_run("--document %s/sub.md check child --arch x86", S_dir), 1);
+    assert_non_null(strstr(S_out, "no status row applies"));
+}
+
+static int S_setup(void **state)
+{
+    (void)state;
+    S_bin = getenv("XS_BIN");
+    if (!S_bin || !mkdtemp(S_dir))
+        return -1;
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    char cmd[128];
+
+    (void)state;
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", S_dir);
+    free(S_out);
+    free(S_err);
+    return system(cmd) ? -1 : 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_golden),
+        cmocka_unit_test(test_list_json_shape),
+        cmocka_unit_test(test_check),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_dump_and_diff),
+        cmocka_unit_test(test_sub_features),
+    };
+    return cmocka_run_group_tests(tests, S_setup, S_teardown);
+}

@@ -1,0 +1,161 @@
+/*
+ * args.c: command-line parsing (long options with "=" or a separate
+ * value, a few short ones), the table sources and error messages.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_err(const char *fmt, ...)
+{
+    va_list ap;
+
+    fflush(stdout);
+    fputs("xen-support: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_add_source(struct cli *c, enum xensupport_source_kind kind,
+                   const char *path)
+{
+    if (c->nr_src >= 2) {
+        cli_err("%s: too many sources (at most two, for diff)", path);
+        return -1;
+    }
+    c->src[c->nr_src].kind = kind;
+    c->src[c->nr_src].path = path;
+    c->nr_src++;
+    return 0;
+}
+
+static const struct cli_opt *S_find(const struct cli_opt *o, const char *name,
+                                    size_t len, char shortname)
+{
+    for (; o && o->name; o++)
+        if (shortname ? o->shortname == shortname
+                      : strlen(o->name) == len && !strncmp(o->name, name, len))
+            return o;
+    return NULL;
+}
+
+int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
+              const char **pos, int maxpos)
+{
+    const char *doc = NULL, *table = NULL;
+    const struct cli_opt common[] = {
+        {"document", 0, &doc, NULL},
+        {"table", 0, &table, NULL},
+        {"json", 0, NULL, &c->json},
+        {"strict", 0, NULL, &c->strict},
+        {"warnings", 0, NULL, &c->warnings},
+        {"descriptions", 0, NULL, &c->descriptions},
+        {NULL, 0, NULL, NULL},
+    };
+    int npos = 0;
+    bool dashdash = false;
+
+    for (int i = 0; i < n; i++) {
+        const char *a = args[i], *eq = NULL, *name;
+        const struct cli_opt *o;
+        size_t len;
+
+        if (dashdash || a[0] != '-' || !a[1]) {
+            if (npos >= maxpos) {
+                cli_err("unexpected argument '%s' (see --help)", a);
+                return -1;
+            }
+            pos[npos++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            dashdash = true;
+            continue;
+        }
+        if (a[1] == '-') {
+            name = a + 2;
+            eq = strchr(name, '=');
+            len = eq ? (size_t)(eq - name) : strlen(name);
+            o = S_find(opts, name, len, 0);
+            if (!o)
+                o = S_find(common, name, len, 0);
+        } else {
+            name = a + 1;
+            len = 1;
+            o = a[2] ? NULL : S_find(opts, NULL, 0, a[1]);
+        }
+        if (!o) {
+            cli_err("unknown option '%s' (see --help)", a);
+            return -1;
+        }
+        if (!o->value) {
+            if (eq) {
+                cli_err("option '--%s' takes no value", o->name);
+                return -1;
+            }
+            *o->flag = true;
+            continue;
+        }
+        if (eq) {
+            *o->value = eq + 1;
+        } else if (i + 1 < n) {
+            *o->value = args[++i];
+        } else {
+            cli_err("option '%s' needs a value", a);
+            return -1;
+        }
+        if (o->value == &doc || o->value == &table) {
+            if (cli_add_source(c,
+                               doc ? XENSUPPORT_SOURCE_DOCUMENT
+                                   : XENSUPPORT_SOURCE_FILE,
+                               doc ? doc : table))
+                return -1;
+            doc = table = NULL;
+        }
+    }
+    return npos;
+}
+
+int cli_open(struct cli *c, unsigned i, xensupport_table **t)
+{
+    const struct cli_source *s = &c->src[i];
+    char err[XENSUPPORT_ERRLEN];
+    unsigned flags = (c->strict ? XENSUPPORT_DOC_STRICT : 0) |
+                     (c->warnings || c->strict ? 0 : XENSUPPORT_DOC_QUIET) |
+                     (c->descriptions ? XENSUPPORT_DOC_DESCRIPTIONS : 0);
+
+    *t = NULL;
+    if (c->nr_src > 1 && !c->two_sources) {
+        cli_err("%s: only one source (--document or --table) expected",
+                c->src[1].path);
+        return CLI_USAGE;
+    }
+    if (i >= c->nr_src || !s->kind) {
+        cli_err("no table source: give --document PATH (a SUPPORT.md) or "
+                "--table PATH (a compiled table); reading the running "
+                "hypervisor is not supported yet");
+        return CLI_USAGE;
+    }
+    if (s->kind == XENSUPPORT_SOURCE_DOCUMENT)
+        *t = xensupport_open_document(s->path, flags, stderr, err, sizeof(err));
+    else
+        *t = xensupport_open_file(s->path, err, sizeof(err));
+    if (*t)
+        return CLI_OK;
+    switch (errno) {
+    case EILSEQ:
+        cli_err("%s: the document has errors (see above)", s->path);
+        return CLI_NO;
+    case EBADMSG:
+    case ENOTSUP:
+        cli_err("%s: invalid table: %s", s->path, err);
+        return CLI_INVALID;
+    default:
+        cli_err("%s: %s", s->path, err[0] ? err : strerror(errno));
+        return CLI_USAGE;
+    }
+}

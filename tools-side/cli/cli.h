@@ -1,0 +1,105 @@
+/*
+ * cli.h: the xen-support command's shared state and modules: argument
+ * parsing, sources, text and JSON output, one function per subcommand.
+ */
+#ifndef XS_CLI_H
+#define XS_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <yajl/yajl_gen.h>
+
+#include "xensupport.h"
+
+/* Exit statuses (docs/xen-support.1). */
+enum {
+    CLI_OK = 0,      /* done; check: meets the bar */
+    CLI_NO = 1,      /* check: does not; document errors; diff changes */
+    CLI_USAGE = 2,   /* usage, unknown feature, I/O, no source */
+    CLI_INVALID = 3, /* the table failed validation */
+};
+
+struct cli_source {
+    enum xensupport_source_kind kind; /* 0: not given */
+    const char *path;
+};
+
+struct cli {
+    struct cli_source src[2]; /* src[0] for most commands */
+    unsigned nr_src;
+    bool two_sources; /* diff: src[1] is used too */
+    bool json, strict, warnings, descriptions, color;
+    FILE *out;
+};
+
+/* One option of a command line: --name, --name=VALUE, --name VALUE. */
+struct cli_opt {
+    const char *name;   /* long name without "--" */
+    char shortname;     /* or 0 */
+    const char **value; /* NULL for a flag */
+    bool *flag;
+};
+
+/*
+ * Parse args[0..n): options from opts (then the common ones: --document,
+ * --table, --json, --strict, --warnings, --descriptions), positionals into
+ * pos[0..maxpos).  Returns the number of positionals, or -1 after printing a
+ * usage error.
+ */
+int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
+              const char **pos, int maxpos);
+
+/* Record a source (in order); -1 after an error when there are two. */
+int cli_add_source(struct cli *c, enum xensupport_source_kind kind,
+                   const char *path);
+
+/* Open source i of c into *t; returns CLI_OK or an exit status after
+   printing the error. */
+int cli_open(struct cli *c, unsigned i, xensupport_table **t);
+
+/* "xen-support: ..." on stderr, one line. */
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Text output: control and invalid UTF-8 bytes shown as '?'. */
+void out_text(FILE *f, const char *s);
+/* Print s padded with spaces to width columns (at least one space). */
+void out_cell(FILE *f, const char *s, unsigned width);
+/* Display width of s in columns (code points). */
+unsigned out_width(const char *s);
+/* "key : value" in xl info's format (key padded to 23 columns). */
+void out_kv(FILE *f, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Colour escape for a level, or "" when colour is off. */
+const char *out_color(const struct cli *c, unsigned level);
+const char *out_reset(const struct cli *c);
+/* "x86", "arm" or "x86,arm". */
+const char *out_arch(unsigned arch);
+/* "Key" or "Key, Qualifier" into buf. */
+const char *out_label(const struct xensupport_row *r, char *buf, size_t len);
+/* Length of the valid UTF-8 sequence at s, 0 if invalid. */
+size_t out_utf8_len(const unsigned char *s);
+
+/* JSON through yajl, beautified, to c->out. */
+yajl_gen json_open(struct cli *c);
+int json_close(yajl_gen g); /* CLI_OK, or CLI_USAGE on a write error */
+void json_str(yajl_gen g, const char *s); /* NULL -> null */
+void json_key(yajl_gen g, const char *k);
+void json_int(yajl_gen g, long long v);
+void json_row(yajl_gen g, const struct xensupport_row *r);
+/* The four release facts as one object. */
+void json_release(yajl_gen g, xensupport_table *t);
+
+/* "; did you mean 'A' or 'B'?" on stderr (no newline), if any. */
+void cli_suggest(xensupport_table *t, const char *name);
+/* Feature id for name, or -1 after the unknown-feature message. */
+int cli_find_feature(xensupport_table *t, const char *name);
+
+int cmd_info(struct cli *c, int n, char **args);
+int cmd_list(struct cli *c, int n, char **args);
+int cmd_show(struct cli *c, int n, char **args);
+int cmd_check(struct cli *c, int n, char **args);
+int cmd_dump(struct cli *c, int n, char **args);
+int cmd_diff(struct cli *c, int n, char **args);
+
+#endif

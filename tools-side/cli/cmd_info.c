@@ -1,0 +1,173 @@
+/*
+ * cmd_info.c: "xen-support info": release facts, counts per level and
+ * security support, table version and size, in xl info's format.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct S_counts {
+    unsigned level[5], sec[4];
+};
+
+static int S_count(xensupport_table *t, const struct xensupport_info *in,
+                   struct S_counts *n)
+{
+    struct xensupport_row r;
+
+    memset(n, 0, sizeof(*n));
+    for (unsigned i = 0; i < in->nr_rows; i++) {
+        if (xensupport_get_row(t, i, &r))
+            return -1;
+        n->level[r.level]++;
+        n->sec[r.security]++;
+    }
+    return 0;
+}
+
+/* "Xen-Version" -> "xen_version" (xl info's key style). */
+static void S_key(const char *in, char *out, size_t len)
+{
+    size_t i = 0;
+
+    for (; *in && i + 1 < len; in++) {
+        unsigned char ch = (unsigned char)*in;
+        out[i++] = isalnum(ch) && ch < 0x80 ? (char)tolower(ch) : '_';
+    }
+    out[i] = '\0';
+}
+
+static const char *S_source(enum xensupport_source_kind k)
+{
+    return k == XENSUPPORT_SOURCE_DOCUMENT ? "document"
+           : k == XENSUPPORT_SOURCE_FILE   ? "table file"
+                                           : "hypervisor";
+}
+
+static void S_text(struct cli *c, xensupport_table *t,
+                   const struct xensupport_info *in, const struct S_counts *n)
+{
+    struct xensupport_fact f;
+    char key[64];
+    FILE *o = c->out;
+
+    for (unsigned i = 0; i < in->nr_facts; i++) {
+        if (xensupport_get_fact(t, i, &f))
+            continue;
+        S_key(f.key, key, sizeof(key));
+        fprintf(o, "%-23s: ", key);
+        out_text(o, f.value);
+        fputc('\n', o);
+    }
+    out_kv(o, "table_source", "%s", S_source(in->source));
+    out_kv(o, "table_version", "%u", in->version);
+    out_kv(o, "table_last_comp_version", "%u", in->last_comp_version);
+    out_kv(o, "table_size", "%u", in->size);
+    out_kv(o, "table_checksum", "0x%08x", in->checksum);
+    out_kv(o, "descriptions", "%s", in->has_descriptions ? "yes" : "no");
+    out_kv(o, "sections", "%u", in->nr_sections);
+    out_kv(o, "features", "%u", in->nr_features);
+    out_kv(o, "rows", "%u", in->nr_rows);
+    for (unsigned l = 0; l < 5; l++) {
+        snprintf(key, sizeof(key), "rows_%s", xensupport_level_name(l));
+        for (char *k = key; *k; k++)
+            *k = *k == '-' ? '_' : *k; /* rows_tech_preview */
+        out_kv(o, key, "%u", n->level[l]);
+    }
+    for (unsigned s = 0; s < 4; s++) {
+        snprintf(key, sizeof(key), "security_%s", xensupport_security_name(s));
+        out_kv(o, key, "%u", n->sec[s]);
+    }
+}
+
+static int S_json(struct cli *c, xensupport_table *t,
+                  const struct xensupport_info *in, const struct S_counts *n)
+{
+    struct xensupport_fact f;
+    yajl_gen g = json_open(c);
+
+    if (!g)
+        return CLI_USAGE;
+    yajl_gen_map_open(g);
+    json_key(g, "release");
+    json_release(g, t);
+    json_key(g, "facts");
+    yajl_gen_array_open(g);
+    for (unsigned i = 0; i < in->nr_facts; i++) {
+        if (xensupport_get_fact(t, i, &f))
+            continue;
+        yajl_gen_map_open(g);
+        json_key(g, "key");
+        json_str(g, f.key);
+        json_key(g, "value");
+        json_str(g, f.value);
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+    json_key(g, "table");
+    yajl_gen_map_open(g);
+    json_key(g, "source");
+    json_str(g, S_source(in->source));
+    json_key(g, "version");
+    json_int(g, in->version);
+    json_key(g, "last_comp_version");
+    json_int(g, in->last_comp_version);
+    json_key(g, "size");
+    json_int(g, in->size);
+    json_key(g, "checksum");
+    json_int(g, in->checksum);
+    json_key(g, "descriptions");
+    yajl_gen_bool(g, in->has_descriptions);
+    yajl_gen_map_close(g);
+    json_key(g, "counts");
+    yajl_gen_map_open(g);
+    json_key(g, "sections");
+    json_int(g, in->nr_sections);
+    json_key(g, "features");
+    json_int(g, in->nr_features);
+    json_key(g, "rows");
+    json_int(g, in->nr_rows);
+    json_key(g, "level");
+    yajl_gen_map_open(g);
+    for (unsigned l = 0; l < 5; l++) {
+        json_key(g, xensupport_level_name(l));
+        json_int(g, n->level[l]);
+    }
+    yajl_gen_map_close(g);
+    json_key(g, "security");
+    yajl_gen_map_open(g);
+    for (unsigned s = 0; s < 4; s++) {
+        json_key(g, xensupport_security_name(s));
+        json_int(g, n->sec[s]);
+    }
+    yajl_gen_map_close(g);
+    yajl_gen_map_close(g);
+    yajl_gen_map_close(g);
+    return json_close(g);
+}
+
+int cmd_info(struct cli *c, int n, char **args)
+{
+    struct xensupport_info in;
+    struct S_counts cnt;
+    xensupport_table *t;
+    int rc;
+
+    if (cli_parse(c, n, args, NULL, NULL, 0) < 0)
+        return CLI_USAGE;
+    rc = cli_open(c, 0, &t);
+    if (rc)
+        return rc;
+    xensupport_get_info(t, &in);
+    if (S_count(t, &in, &cnt)) {
+        cli_err("out of memory");
+        rc = CLI_USAGE;
+    } else if (c->json) {
+        rc = S_json(c, t, &in, &cnt);
+    } else {
+        S_text(c, t, &in, &cnt);
+    }
+    xensupport_close(t);
+    return rc;
+}

@@ -1,0 +1,227 @@
+/*
+ * cmd_list.c: "xen-support list": every feature with its rows, grouped
+ * by section, filtered by --arch, --level and --section; aligned text
+ * (colour on a terminal) or the --json document of docs/json.md.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct S_filter {
+    unsigned arch;
+    int level; /* -1: any */
+    const char *section;
+    bool any; /* a row filter given (--arch, --level) */
+};
+
+static int S_fold(int ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+/* needle in hay, ASCII case folded. */
+static bool S_contains(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; n && *hay; hay++) {
+        size_t i = 0;
+        while (i < n && S_fold((unsigned char)hay[i]) ==
+                            S_fold((unsigned char)needle[i]))
+            i++;
+        if (i == n)
+            return true;
+    }
+    return n == 0;
+}
+
+static bool S_row_ok(const struct S_filter *fl, const struct xensupport_row *r)
+{
+    return (r->arch & fl->arch) &&
+           (fl->level < 0 || (int)r->level == fl->level);
+}
+
+/* Rows of feature f that pass the filter (all when f has none and no
+   filter is given: the feature is still listed). */
+static unsigned S_matching(xensupport_table *t, const struct S_filter *fl,
+                           const struct xensupport_feature *f)
+{
+    struct xensupport_row r;
+    unsigned n = 0;
+
+    for (unsigned i = 0; i < f->nr_rows; i++)
+        if (!xensupport_get_row(t, f->first_row + i, &r) && S_row_ok(fl, &r))
+            n++;
+    return n;
+}
+
+static bool S_feature_ok(xensupport_table *t, const struct S_filter *fl,
+                         const struct xensupport_feature *f, const char *sec)
+{
+    if (fl->section && !S_contains(sec, fl->section))
+        return false;
+    return S_matching(t, fl, f) || (!fl->any && f->nr_rows == 0);
+}
+
+static void S_text(struct cli *c, xensupport_table *t,
+                   const struct S_filter *fl)
+{
+    struct xensupport_info in;
+    struct xensupport_section s;
+    struct xensupport_feature f;
+    struct xensupport_row r;
+    unsigned wf = 7, wl = 6;
+    char label[2100];
+    FILE *o = c->out;
+
+    xensupport_get_info(t, &in);
+    for (unsigned id = 0; id < in.nr_features; id++) {
+        if (xensupport_get_feature(t, id, &f) ||
+            xensupport_get_section(t, f.section, &s) ||
+            !S_feature_ok(t, fl, &f, s.name))
+            continue;
+        unsigned w = 2 + 2 * f.depth + out_width(f.name);
+        wf = w > wf ? (w > 44 ? 44 : w) : wf;
+        for (unsigned i = 0; i < f.nr_rows; i++)
+            if (!xensupport_get_row(t, f.first_row + i, &r) &&
+                S_row_ok(fl, &r)) {
+                w = out_width(out_label(&r, label, sizeof(label)));
+                wl = w > wl ? (w > 36 ? 36 : w) : wl;
+            }
+    }
+    out_cell(o, "FEATURE", wf);
+    out_cell(o, "STATUS", wl);
+    out_cell(o, "LEVEL", 12);
+    out_cell(o, "SECURITY", 8);
+    fputs("ARCH\n", o);
+
+    int cur = -1;
+    for (unsigned id = 0; id < in.nr_features; id++) {
+        if (xensupport_get_feature(t, id, &f) ||
+            xensupport_get_section(t, f.section, &s) ||
+            !S_feature_ok(t, fl, &f, s.name))
+            continue;
+        if ((int)f.section != cur) {
+            cur = (int)f.section;
+            fputc('\n', o);
+            out_text(o, s.name);
+            fputc('\n', o);
+        }
+        char name[1100];
+        snprintf(name, sizeof(name), "%*s%s", (int)(2 + 2 * f.depth), "",
+                 f.name);
+        bool first = true;
+        if (out_width(name) > wf && S_matching(t, fl, &f)) {
+            /* Too long for its column: alone on its line. */
+            out_text(o, name);
+            fputc('\n', o);
+            name[0] = '\0';
+        }
+        for (unsigned i = 0; i < f.nr_rows; i++) {
+            if (xensupport_get_row(t, f.first_row + i, &r) || !S_row_ok(fl, &r))
+                continue;
+            out_cell(o, first ? name : "", wf);
+            out_cell(o, out_label(&r, label, sizeof(label)), wl);
+            fputs(out_color(c, r.level), o);
+            out_cell(o, xensupport_level_name(r.level), 12);
+            fputs(out_reset(c), o);
+            out_cell(o, xensupport_security_name(r.security), 8);
+            fprintf(o, "%s\n", out_arch(r.arch));
+            first = false;
+        }
+        if (first) {
+            out_text(o, name);
+            fputc('\n', o);
+        }
+    }
+}
+
+static int S_json(struct cli *c, xensupport_table *t, const struct S_filter *fl)
+{
+    struct xensupport_info in;
+    struct xensupport_section s;
+    struct xensupport_feature f;
+    struct xensupport_row r;
+    yajl_gen g = json_open(c);
+
+    if (!g)
+        return CLI_USAGE;
+    xensupport_get_info(t, &in);
+    yajl_gen_map_open(g);
+    json_key(g, "release");
+    json_release(g, t);
+    json_key(g, "features");
+    yajl_gen_array_open(g);
+    for (unsigned id = 0; id < in.nr_features; id++) {
+        if (xensupport_get_feature(t, id, &f) ||
+            xensupport_get_section(t, f.section, &s) ||
+            !S_feature_ok(t, fl, &f, s.name))
+            continue;
+        yajl_gen_map_open(g);
+        json_key(g, "section");
+        json_str(g, s.name);
+        json_key(g, "feature");
+        json_str(g, f.name);
+        json_key(g, "rows");
+        yajl_gen_array_open(g);
+        for (unsigned i = 0; i < f.nr_rows; i++)
+            if (!xensupport_get_row(t, f.first_row + i, &r) && S_row_ok(fl, &r))
+                json_row(g, &r);
+        yajl_gen_array_close(g);
+        yajl_gen_map_close(g);
+    }
+    yajl_gen_array_close(g);
+    yajl_gen_map_close(g);
+    return json_close(g);
+}
+
+int cmd_list(struct cli *c, int n, char **args)
+{
+    const char *arch = NULL, *level = NULL, *section = NULL;
+    const struct cli_opt opts[] = {
+        {"arch", 0, &arch, NULL},
+        {"level", 0, &level, NULL},
+        {"section", 0, &section, NULL},
+        {NULL, 0, NULL, NULL},
+    };
+    struct S_filter fl = {XENSUPPORT_ARCH_ALL, -1, NULL, false};
+    xensupport_table *t;
+    int rc;
+
+    if (cli_parse(c, n, args, opts, NULL, 0) < 0)
+        return CLI_USAGE;
+    if (arch) {
+        if (!strcmp(arch, "x86"))
+            fl.arch = XENSUPPORT_ARCH_X86;
+        else if (!strcmp(arch, "arm"))
+            fl.arch = XENSUPPORT_ARCH_ARM;
+        else if (strcmp(arch, "all")) {
+            cli_err("--arch %s: expected x86, arm or all", arch);
+            return CLI_USAGE;
+        }
+        fl.any = fl.arch != XENSUPPORT_ARCH_ALL;
+    }
+    if (level) {
+        fl.level = xensupport_level_parse(level);
+        if (fl.level < 0) {
+            cli_err("--level %s: expected supported, tech-preview, "
+                    "experimental, deprecated or other",
+                    level);
+            return CLI_USAGE;
+        }
+        fl.any = true;
+    }
+    if (section) {
+        fl.section = section;
+    }
+    rc = cli_open(c, 0, &t);
+    if (rc)
+        return rc;
+    if (c->json)
+        rc = S_json(c, t, &fl);
+    else
+        S_text(c, t, &fl);
+    xensupport_close(t);
+    return rc;
+}

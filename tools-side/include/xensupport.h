@@ -1,0 +1,212 @@
+/*
+ * xensupport.h: libxensupport, the validating reader of compiled feature
+ * support tables (xen-side/include/public/support_table.h).
+ *
+ * A table is opened from a source (memory, a table file, a SUPPORT.md
+ * document compiled on the fly; the running hypervisor comes later),
+ * validated completely, and only then handed out.  All accessors work on
+ * a validated table and cannot fail on its contents.
+ *
+ * Errors: on error these functions set errno and return NULL or -1 (as
+ * each one says); the open functions also write a one-line human message
+ * to err[0..errlen) when err is not NULL.  These functions never log,
+ * except that opening a document prints the compiler's diagnostics to the
+ * stream the caller names (struct xensupport_source.diag).
+ *
+ * A handle is not thread-safe: strings are expanded lazily and cached in
+ * it.  Distinct handles may be used from distinct threads.
+ */
+#ifndef XENSUPPORT_H
+#define XENSUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct xensupport_table xensupport_table;
+
+/* Where a table comes from. */
+enum xensupport_source_kind {
+    XENSUPPORT_SOURCE_MEMORY = 1,     /* buf/len */
+    XENSUPPORT_SOURCE_FILE = 2,       /* path: a table blob */
+    XENSUPPORT_SOURCE_DOCUMENT = 3,   /* path: a SUPPORT.md, compiled */
+    XENSUPPORT_SOURCE_HYPERVISOR = 4, /* the running Xen (not built yet:
+                                         opening fails with ENOSYS) */
+};
+
+/* xensupport_source.flags */
+#define XENSUPPORT_BORROW                                                      \
+    (1U << 0) /* MEMORY: use buf in place; it must                             \
+                 outlive the handle and not change */
+#define XENSUPPORT_DOC_STRICT       (1U << 1) /* DOCUMENT: warnings are errors */
+#define XENSUPPORT_DOC_QUIET        (1U << 2) /* DOCUMENT: print no warnings */
+#define XENSUPPORT_DOC_DESCRIPTIONS (1U << 3) /* DOCUMENT: keep prose */
+
+struct xensupport_source {
+    enum xensupport_source_kind kind;
+    const char *path; /* FILE, DOCUMENT */
+    const void *buf;  /* MEMORY */
+    size_t len;       /* MEMORY */
+    unsigned flags;   /* XENSUPPORT_* */
+    FILE *diag;       /* DOCUMENT diagnostics; NULL means stderr */
+};
+
+/* Size of an err buffer that always holds the whole message. */
+#define XENSUPPORT_ERRLEN 256
+
+/*
+ * Open and validate a table.  Returns a handle, or NULL with errno:
+ *   EINVAL   bad argument (unknown kind, NULL path/buf);
+ *   EBADMSG  the table is corrupt, truncated or hostile (err says what and
+ *            at which byte offset);
+ *   ENOTSUP  the table needs a newer reader (last_comp_version too high);
+ *   EILSEQ   DOCUMENT only: the document has errors (the compiler printed
+ *            them as FILE:LINE:COL diagnostics to src->diag);
+ *   ENOSYS   HYPERVISOR: no hypervisor source in this build;
+ *   ENOMEM, or the errno of open()/read() (ENOENT, EACCES, EISDIR, ...)
+ *            for FILE and DOCUMENT.
+ */
+xensupport_table *xensupport_open(const struct xensupport_source *src,
+                                  char *err, size_t errlen);
+
+/* Shorthands for xensupport_open() with one source kind. */
+xensupport_table *xensupport_open_memory(const void *buf, size_t len,
+                                         unsigned flags, char *err,
+                                         size_t errlen);
+xensupport_table *xensupport_open_file(const char *path, char *err,
+                                       size_t errlen);
+xensupport_table *xensupport_open_document(const char *path, unsigned flags,
+                                           FILE *diag, char *err,
+                                           size_t errlen);
+
+/* Release a handle (NULL is allowed).  Never fails. */
+void xensupport_close(xensupport_table *t);
+
+/*
+ * Check a blob without keeping it: 0 if valid, else -1 with errno EBADMSG
+ * or ENOTSUP and the message in err.
+ */
+int xensupport_validate(const void *buf, size_t len, char *err, size_t errlen);
+
+/* Header facts of an open table. */
+struct xensupport_info {
+    enum xensupport_source_kind source;
+    unsigned version, last_comp_version;
+    uint32_t size, checksum, flags;
+    unsigned nr_facts, nr_sections, nr_features, nr_rows, nr_keys;
+    unsigned nr_pairs;
+    uint32_t strings_size;
+    bool has_descriptions;
+};
+void xensupport_get_info(const xensupport_table *t,
+                         struct xensupport_info *info);
+
+/* The raw, validated blob (for dump).  Never fails. */
+const void *xensupport_blob(const xensupport_table *t, size_t *len);
+
+/* Readings (values match XEN_SUPTAB_LEVEL_* / XEN_SUPTAB_SEC_*). */
+enum xensupport_level {
+    XENSUPPORT_LEVEL_OTHER = 0,
+    XENSUPPORT_LEVEL_SUPPORTED = 1,
+    XENSUPPORT_LEVEL_TECH_PREVIEW = 2,
+    XENSUPPORT_LEVEL_EXPERIMENTAL = 3,
+    XENSUPPORT_LEVEL_DEPRECATED = 4,
+};
+enum xensupport_security {
+    XENSUPPORT_SEC_UNKNOWN = 0,
+    XENSUPPORT_SEC_YES = 1,
+    XENSUPPORT_SEC_NO = 2,
+    XENSUPPORT_SEC_EXTERNAL = 3,
+};
+#define XENSUPPORT_ARCH_X86 1U
+#define XENSUPPORT_ARCH_ARM 2U
+#define XENSUPPORT_ARCH_ALL 3U
+
+/*
+ * Names: "supported", "tech-preview", "experimental", "deprecated",
+ * "other"; "yes", "no", "external", "unknown".  Unknown values give NULL.
+ * xensupport_level_parse() takes those names (any case, '_' or ' ' for
+ * '-') and returns the level, or -1 with errno EINVAL.
+ */
+const char *xensupport_level_name(unsigned level);
+const char *xensupport_security_name(unsigned sec);
+int xensupport_level_parse(const char *name);
+
+/*
+ * Records.  Strings are NUL-terminated, owned by the handle and valid
+ * until xensupport_close().  Each getter returns 0, or -1 with errno
+ * EINVAL when the index is out of range (or ENOMEM).
+ */
+struct xensupport_fact {
+    const char *key, *value;
+};
+struct xensupport_section {
+    unsigned id;
+    const char *name;
+    unsigned first_feature, nr_features;
+};
+struct xensupport_feature {
+    unsigned id;
+    const char *name;
+    unsigned section;
+    int parent;     /* feature id, or -1 for a top-level feature */
+    unsigned depth; /* 0 for top-level, 1 for its sub-features, ... */
+    unsigned first_row, nr_rows;
+    const char *description; /* NULL when the table has none */
+};
+struct xensupport_row {
+    unsigned id, feature;
+    const char *key, *qualifier, *value; /* qualifier "" if none */
+    enum xensupport_level level;
+    enum xensupport_security security;
+    bool caveats;
+    unsigned arch; /* XENSUPPORT_ARCH_* mask, never 0 */
+};
+
+int xensupport_get_fact(xensupport_table *t, unsigned i,
+                        struct xensupport_fact *out);
+int xensupport_get_section(xensupport_table *t, unsigned i,
+                           struct xensupport_section *out);
+int xensupport_get_feature(xensupport_table *t, unsigned id,
+                           struct xensupport_feature *out);
+int xensupport_get_row(xensupport_table *t, unsigned id,
+                       struct xensupport_row *out);
+
+/*
+ * Value of the release fact whose key equals key (ASCII case folded), or
+ * NULL with errno ENOENT (ENOMEM).
+ */
+const char *xensupport_fact_value(xensupport_table *t, const char *key);
+
+/*
+ * Feature id whose name equals name (ASCII case folded), by binary search
+ * over the name index: O(log n), expanding only the names it compares.
+ * When several features share the name, the lowest id.  Returns -1 with
+ * errno ENOENT if there is none, EINVAL if name is NULL.
+ */
+int xensupport_lookup(const xensupport_table *t, const char *name);
+
+/*
+ * Compare two tables.  Features match by section name + feature name,
+ * rows by key + qualifier within matched features (ASCII case folded;
+ * the n-th duplicate matches the n-th duplicate).  For every difference,
+ * in a's order then b's, cb() is called once; a non-zero return stops
+ * the walk and is returned.  Returns 0 when the walk completed, or -1
+ * with errno ENOMEM.
+ */
+enum xensupport_change_kind {
+    XENSUPPORT_ROW_ADDED = 1,   /* only in b: a_row is NULL */
+    XENSUPPORT_ROW_REMOVED = 2, /* only in a: b_row is NULL */
+    XENSUPPORT_ROW_CHANGED = 3, /* level or security support differ */
+};
+struct xensupport_change {
+    enum xensupport_change_kind kind;
+    const char *section, *feature; /* names (from b when added) */
+    const struct xensupport_row *a_row, *b_row;
+};
+typedef int xensupport_change_cb(const struct xensupport_change *c, void *arg);
+int xensupport_compare(xensupport_table *a, xensupport_table *b,
+                       xensupport_change_cb *cb, void *arg);
+
+#endif

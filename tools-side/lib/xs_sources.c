@@ -1,0 +1,151 @@
+/*
+ * xs_sources.c: the table sources behind xensupport_open(): a memory
+ * buffer (copied or borrowed), a table file, a SUPPORT.md document
+ * compiled with gen's library, and the hypervisor placeholder.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xsgen.h"
+#include "xs_private.h"
+
+/* Tables are far smaller; refuse to slurp anything bigger. */
+#define S_FILE_MAX (64U << 20)
+
+int xs_fetch_memory(const struct xensupport_source *src, struct xs_fetched *out,
+                    char *err, size_t errlen)
+{
+    if (!src->buf && src->len) {
+        xs_seterr(err, errlen, "no buffer");
+        errno = EINVAL;
+        return -1;
+    }
+    if (src->flags & XENSUPPORT_BORROW) {
+        out->p = src->buf ? src->buf : (const uint8_t *)"";
+        out->len = src->len;
+        return 0;
+    }
+    out->owned = malloc(src->len ? src->len : 1);
+    if (!out->owned) {
+        xs_seterr(err, errlen, "out of memory");
+        return -1;
+    }
+    if (src->len)
+        memcpy(out->owned, src->buf, src->len);
+    out->p = out->owned;
+    out->len = src->len;
+    return 0;
+}
+
+int xs_fetch_file(const struct xensupport_source *src, struct xs_fetched *out,
+                  char *err, size_t errlen)
+{
+    struct stat st;
+    uint8_t *buf = NULL;
+    size_t len = 0, cap = 0;
+    int fd, saved;
+
+    if (!src->path) {
+        xs_seterr(err, errlen, "no path");
+        errno = EINVAL;
+        return -1;
+    }
+    fd = open(src->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        goto err;
+    if (fstat(fd, &st))
+        goto err;
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        goto err;
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap >= S_FILE_MAX) {
+                errno = EFBIG;
+                goto err;
+            }
+            cap = cap ? cap * 2 : 8192;
+            uint8_t *n = realloc(buf, cap);
+            if (!n)
+                goto err;
+            buf = n;
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            goto err;
+        if (r == 0)
+            break;
+        len += (size_t)r;
+    }
+    close(fd);
+    out->owned = buf;
+    out->p = buf;
+    out->len = len;
+    return 0;
+
+err:
+    saved = errno;
+    xs_seterr(err, errlen, "%s", strerror(saved));
+    if (fd >= 0)
+        close(fd);
+    free(buf);
+    errno = saved;
+    return -1;
+}
+
+int xs_fetch_document(const struct xensupport_source *src,
+                      struct xs_fetched *out, char *err, size_t errlen)
+{
+    struct xsg_options opt = {
+        .strict = src->flags & XENSUPPORT_DOC_STRICT,
+        .quiet = src->flags & XENSUPPORT_DOC_QUIET,
+        .with_descriptions = src->flags & XENSUPPORT_DOC_DESCRIPTIONS,
+        .diag = src->diag,
+    };
+    uint8_t *blob = NULL;
+    size_t len = 0;
+    int rc;
+
+    if (!src->path) {
+        xs_seterr(err, errlen, "no path");
+        errno = EINVAL;
+        return -1;
+    }
+    errno = 0;
+    rc = xsg_compile_file(src->path, &opt, &blob, &len);
+    if (rc == XSG_EDOC) {
+        xs_seterr(err, errlen, "the document has errors");
+        errno = EILSEQ;
+        return -1;
+    }
+    if (rc != XSG_OK || !blob) {
+        int saved = errno ? errno : EIO;
+        xs_seterr(err, errlen, "%s", strerror(saved));
+        free(blob);
+        errno = saved;
+        return -1;
+    }
+    out->owned = blob;
+    out->p = blob;
+    out->len = len;
+    return 0;
+}
+
+int xs_fetch_hypervisor(const struct xensupport_source *src,
+                        struct xs_fetched *out, char *err, size_t errlen)
+{
+    (void)src;
+    (void)out;
+    xs_seterr(err, errlen,
+              "this build cannot read the hypervisor's table; use "
+              "--document or --table");
+    errno = ENOSYS;
+    return -1;
+}

@@ -1,0 +1,90 @@
+/*
+ * xen-support.c: the xen-support command: what this Xen supports, read
+ * from a SUPPORT.md document or a compiled table (the running hypervisor
+ * comes later).  Options and subcommands: docs/xen-support.1.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static const struct {
+    const char *name;
+    int (*fn)(struct cli *c, int n, char **args);
+} S_cmds[] = {
+    {"info", cmd_info},   {"list", cmd_list}, {"show", cmd_show},
+    {"check", cmd_check}, {"dump", cmd_dump}, {"diff", cmd_diff},
+};
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: xen-support [--document PATH | --table PATH] [--json] "
+          "[--strict] COMMAND [ARGS]\n"
+          "\n"
+          "commands:\n"
+          "  info                             release facts and table "
+          "summary\n"
+          "  list [--arch x86|arm|all] [--level LEVEL] [--section TEXT]\n"
+          "                                   features and status rows\n"
+          "  show FEATURE                     one feature\n"
+          "  check FEATURE [--arch A] [--require supported|"
+          "security-supported] [-q]\n"
+          "                                   exit 0 if met, 1 if not, 2 if "
+          "unknown\n"
+          "  dump -o FILE                     write the table blob\n"
+          "  diff [--exit-code] A B           compare two sources (paths, or "
+          "--document/--table)\n"
+          "\n"
+          "exit: 0 ok, 1 no / document errors, 2 usage, unknown feature or "
+          "I/O, 3 invalid table\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c = {.out = stdout};
+    bool help = false, version = false;
+    const struct cli_opt opts[] = {
+        {"help", 'h', NULL, &help},
+        {"version", 0, NULL, &version},
+        {NULL, 0, NULL, NULL},
+    };
+    const char *nc = getenv("NO_COLOR");
+    int i;
+
+    c.color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
+
+    /* Global options up to the command name. */
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        bool takes = !strcmp(a, "--document") || !strcmp(a, "--table");
+        if (cli_parse(&c, takes && i + 1 < argc ? 2 : 1, argv + i, opts, NULL,
+                      0) < 0)
+            return CLI_USAGE;
+        i += takes;
+    }
+    if (help) {
+        S_usage(stdout);
+        return CLI_OK;
+    }
+    if (version) {
+        puts("xen-support 0.1 (table format 1)");
+        return CLI_OK;
+    }
+    if (i >= argc) {
+        S_usage(stderr);
+        return CLI_USAGE;
+    }
+    for (size_t k = 0; k < sizeof(S_cmds) / sizeof(S_cmds[0]); k++)
+        if (!strcmp(argv[i], S_cmds[k].name)) {
+            int rc = S_cmds[k].fn(&c, argc - i - 1, argv + i + 1);
+            if (fflush(stdout) || ferror(stdout)) {
+                cli_err("write error on standard output");
+                return CLI_USAGE;
+            }
+            return rc;
+        }
+    cli_err("unknown command '%s' (see --help)", argv[i]);
+    return CLI_USAGE;
+}
