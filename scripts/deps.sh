@@ -9,8 +9,9 @@ declare -A group
 group[host]="gcc make pkg-config libcmark-dev libcmocka-dev libyajl-dev
              libxen-dev clang-format"
 group[xen]="dpkg-dev xz-utils python3 flex bison bc gcc-aarch64-linux-gnu
-            binutils-aarch64-linux-gnu"
-group[boot]="qemu-system-x86 qemu-system-arm busybox-static cpio"
+            binutils-aarch64-linux-gnu checkpolicy"
+group[boot]="qemu-system-x86 qemu-system-arm busybox-static cpio binutils
+             xz-utils gzip"
 
 want=()
 for g in "${@:-host}"; do

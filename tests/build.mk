@@ -2,3 +2,9 @@
 -include tests/gen/build.mk
 -include tests/tools/build.mk
 -include tests/xen/build.mk
+
+# The boot-log checker judges every boot test: test it on made-up logs.
+.PHONY: test-boot-checklog
+test-boot-checklog:
+	tests/boot/check-log-test.sh
+TEST_TARGETS += test-boot-checklog

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# boot-run.sh: boot a Xen hypervisor with a dom0 kernel + initramfs (from
+# scripts/boot-assets.sh) under QEMU's software emulation (TCG), the serial
+# console going to a log file.  It never judges the run: that is done from
+# the log's markers (tests/boot/check-log.sh), never from QEMU's status.
+#
+# usage: scripts/boot-run.sh [-a ARCH] [-t SECONDS] [-x XEN_ARGS] \
+#            XEN KERNEL INITRD LOG
+#   ARCH       x86_64 (default, or $ARCH) | arm64
+#   SECONDS    hard limit on the QEMU run (default 180, or $BOOT_TIMEOUT)
+#   XEN_ARGS   appended to Xen's command line (default $XEN_ARGS)
+#   XEN        x86_64: the `xen` ELF (not xen.gz); arm64: xen/xen (Image)
+#
+# Prints the command line, then "boot-run: ... seconds" (QEMU start to exit)
+# and whether the log reached the dom0 poweroff.  Exit status: 0 when QEMU
+# ended by itself, 124 when the time limit killed it, 2 on usage errors.
+set -euo pipefail
+
+arch=${ARCH:-x86_64}
+limit=${BOOT_TIMEOUT:-180}
+xen_args=${XEN_ARGS:-}
+while getopts a:t:x: opt; do
+    case $opt in
+    a) arch=$OPTARG ;;
+    t) limit=$OPTARG ;;
+    x) xen_args=$OPTARG ;;
+    *) exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 4 ] || { sed -n '7,12p' "$0" >&2; exit 2; }
+xen=$1 kernel=$2 initrd=$3 log=$4
+for f in "$xen" "$kernel" "$initrd"; do
+    [ -r "$f" ] || { echo "boot-run.sh: cannot read '$f'" >&2; exit 2; }
+done
+mkdir -p "$(dirname "$log")"
+
+dom0_args="console=hvc0 rdinit=/init panic=1"
+case $arch in
+x86_64)
+    # Multiboot: the initrd list is "kernel cmdline,initrd".  A comma in a
+    # path or argument would break it.
+    case "$kernel$initrd$dom0_args" in
+    *,*) echo "boot-run.sh: ',' not allowed in paths" >&2; exit 2 ;;
+    esac
+    cmd=(qemu-system-x86_64 -accel tcg -cpu qemu64 -m 1024 -smp 2
+         -nographic -no-reboot -monitor none -serial "file:$log"
+         -kernel "$xen"
+         -append "console=com1 dom0_mem=512M $xen_args"
+         -initrd "$kernel $dom0_args,$initrd")
+    ;;
+arm64)
+    # shellcheck disable=SC2054 # QEMU's own comma-separated options
+    cmd=(qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3
+         -cpu cortex-a57 -smp 2 -m 2048
+         -nographic -no-reboot -monitor none -serial "file:$log"
+         -kernel "$xen"
+         -append "console=dtuart dom0_mem=512M $xen_args"
+         -device "guest-loader,addr=0x49000000,kernel=$kernel,bootargs=$dom0_args"
+         -device "guest-loader,addr=0x50000000,initrd=$initrd")
+    ;;
+*)
+    echo "boot-run.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2
+    exit 2
+    ;;
+esac
+
+command -v "${cmd[0]}" >/dev/null || {
+    echo "boot-run.sh: ${cmd[0]} not installed (scripts/deps.sh boot)" >&2
+    exit 2
+}
+printf 'boot-run:'
+printf ' %q' timeout "$limit" "${cmd[@]}"
+echo
+: >"$log"
+t0=$(date +%s.%N)
+rc=0
+timeout --kill-after=10 "$limit" "${cmd[@]}" </dev/null || rc=$?
+t1=$(date +%s.%N)
+secs=$(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }')
+end="no poweroff marker"
+grep -q '@@DONE' "$log" && end="dom0 reached @@DONE"
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+    echo "boot-run: TIMEOUT after $secs seconds ($end); log: $log"
+    exit 124
+fi
+echo "boot-run: $secs seconds, QEMU status $rc ($end); log: $log"
+exit 0

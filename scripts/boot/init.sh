@@ -1,0 +1,128 @@
+#!/bin/sh
+# /init of the boot-test initramfs (packed by scripts/boot-assets.sh): sets
+# up a minimal Xen dom0 (modules, xenfs, xenstored), sources /tests.sh and
+# powers off.  Everything it reports goes to the console as @@ markers; the
+# protocol is described in docs/boot-test.md.
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen/bin
+for d in /lib/*-linux-gnu; do LD_LIBRARY_PATH=$d; done
+export LD_LIBRARY_PATH
+export HOME=/root TERM=dumb
+
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+exec </dev/console >/dev/console 2>&1
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /tmp
+mkdir -p /run/xen /run/xenstored /root
+
+pass=0
+fail=0
+
+# Milliseconds since boot, from /proc/uptime (centisecond resolution).
+ms() {
+    read -r up _ </proc/uptime
+    _c=${up#*.}
+    echo $(( ${up%.*} * 1000 + (1$_c - 100) * 10 ))
+}
+
+# setup STEP CMD...: a setup step; failures are counted like tests.
+setup() {
+    _s=$1
+    shift
+    "$@"
+    _rc=$?
+    echo "@@SETUP $_s rc=$_rc"
+    [ $_rc -eq 0 ] || fail=$((fail + 1))
+    return $_rc
+}
+
+# run NAME CMD...: run a test command between @@BEGIN and @@END markers.
+run() {
+    _n=$1
+    shift
+    echo "@@BEGIN $_n"
+    _t0=$(ms)
+    "$@"
+    _rc=$?
+    _t1=$(ms)
+    echo "@@END $_n rc=$_rc ms=$((_t1 - _t0))"
+    if [ $_rc -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    return $_rc
+}
+
+# dump NAME FILE: print FILE as base64 lines the host can reassemble.
+dump() {
+    _n=$1
+    if [ ! -r "$2" ]; then
+        echo "@@DUMP $_n missing"
+        fail=$((fail + 1))
+        return 1
+    fi
+    echo "@@DUMP $_n size=$(wc -c <"$2") sha256=$(sha256sum <"$2" | cut -d' ' -f1)"
+    base64 "$2" | sed "s/^/@@D $_n /"
+    echo "@@DUMPEND $_n"
+}
+
+# note TEXT: a free-form line the host can pick up (e.g. measurements).
+note() {
+    echo "@@NOTE $*"
+}
+
+# bench NAME N CMD...: run CMD N times (output discarded) and note each
+# run's wall time, the median and the total, in ms (10 ms resolution).
+bench() {
+    _n=$1
+    _k=$2
+    shift 2
+    _i=0
+    _all=
+    _b0=$(ms)
+    while [ $_i -lt $_k ]; do
+        _t0=$(ms)
+        "$@" >/dev/null 2>&1
+        _t1=$(ms)
+        _all="$_all $((_t1 - _t0))"
+        _i=$((_i + 1))
+    done
+    _med=$(echo $_all | tr ' ' '\n' | sort -n | sed -n "$(((_k + 1) / 2))p")
+    echo "@@BENCH $_n runs=$_k median_ms=$_med total_ms=$(($(ms) - _b0)) all_ms=$(echo $_all | tr ' ' ',')"
+}
+
+# quiet CMD...: run CMD, showing its output only when it fails.
+quiet() {
+    "$@" >/tmp/quiet.out 2>&1
+    _q=$?
+    [ $_q -eq 0 ] || cat /tmp/quiet.out
+    return $_q
+}
+
+start_xenstored() {
+    for x in xenstored oxenstored; do
+        command -v $x >/dev/null || continue
+        $x --pid-file /run/xen/xenstored.pid || continue
+        for _i in 1 2 3 4 5 6 7 8 9 10; do
+            [ -f /run/xen/xenstored.pid ] && { note "xenstored=$x"; return 0; }
+            sleep 1
+        done
+    done
+    return 1
+}
+
+echo "@@BOOT arch=$(cat /etc/boot-arch) kernel=$(uname -r) uptime_ms=$(ms)"
+while read -r m; do
+    setup "insmod-$m" insmod "/lib/modules/$m.ko"
+done </etc/modules.list
+setup xenfs mount -t xenfs xenfs /proc/xen
+setup xenstored start_xenstored
+setup xen-init-dom0 quiet xen-init-dom0
+[ $fail -eq 0 ] || dmesg | tail -n 40
+# Keep kernel messages from cutting into test output from here on.
+echo 1 >/proc/sys/kernel/printk
+
+echo "@@TESTS uptime_ms=$(ms)"
+[ -r /tests.sh ] && . /tests.sh
+echo "@@DONE pass=$pass fail=$fail uptime_ms=$(ms)"
+sync
+poweroff -f
+sleep 10
