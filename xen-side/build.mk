@@ -1,2 +1,46 @@
 # xen-side/build.mk: hosted build of the hypervisor code for unit tests,
-# and `make xen` (a real Xen tree, see scripts/).
+# and `make xen` (a real Xen tree, see scripts/xen-build.sh).
+#
+# Hosted: xen-side/common/support.c, unchanged, compiled on Linux against
+# the shim in xen-side/hosted/ (guest copies, printk, XSM, locks), with
+# the sysctl ABI extracted from xen-side/patches/ and the table generated
+# from $(SUPPORT_MD).
+
+XEN_HOSTED_DIR := $(O)/xen-side/hosted
+XEN_HOSTED_GEN := $(XEN_HOSTED_DIR)/gen
+XEN_HOSTED_CFLAGS := -Ixen-side/hosted/include -I$(XEN_HOSTED_GEN) -DCONFIG_X86
+XEN_ABI_PATCH := xen-side/patches/0001-public-sysctl-support-table.patch
+
+$(XEN_HOSTED_GEN)/sysctl_support_abi.h: $(XEN_ABI_PATCH) scripts/xen-hosted-abi.sh
+	scripts/xen-hosted-abi.sh $< $@
+
+# One generator run writes the C source, the header and the blob.
+$(XEN_HOSTED_GEN)/support_table_gen.c: $(SUPPORT_MD) $(GEN_BIN)
+	@mkdir -p $(XEN_HOSTED_GEN)/xen
+	$(GEN_BIN) --c-source $@ \
+	    --header $(XEN_HOSTED_GEN)/xen/support_features.h \
+	    -o $(XEN_HOSTED_GEN)/support_table.bin $(SUPPORT_MD) \
+	    2>$(XEN_HOSTED_GEN)/gen.log || { cat $(XEN_HOSTED_GEN)/gen.log; exit 1; }
+$(XEN_HOSTED_GEN)/xen/support_features.h $(XEN_HOSTED_GEN)/support_table.bin: \
+    $(XEN_HOSTED_GEN)/support_table_gen.c ;
+
+XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
+                   $(XEN_HOSTED_GEN)/xen/support_features.h
+
+$(O)/xen-side/common/support.o $(O)/xen-side/hosted/shim.o: \
+    private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS)
+$(O)/xen-side/common/support.o: $(XEN_HOSTED_HDRS)
+
+$(XEN_HOSTED_DIR)/support_table_gen.o: $(XEN_HOSTED_GEN)/support_table_gen.c
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -c $< -o $@
+
+XEN_HOSTED_OBJS := $(O)/xen-side/common/support.o \
+                   $(O)/xen-side/hosted/shim.o \
+                   $(XEN_HOSTED_DIR)/support_table_gen.o
+
+# A real hypervisor: make xen XEN_ARCH=x86_64|arm64 [SUPPORT_MD=...]
+.PHONY: xen
+xen: $(GEN_BIN)
+	@scripts/deps.sh xen
+	XEN_BUILD=$(XEN_BUILD) SUPPORT_MD=$(SUPPORT_MD) \
+	    XEN_SUPPORT_GEN=$(GEN_BIN) scripts/xen-build.sh $(XEN_ARCH)

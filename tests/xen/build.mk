@@ -1,0 +1,67 @@
+# tests/xen/build.mk: hypervisor-side tests.
+#  - hosted (TEST_TARGETS, plain and under ASan+UBSan): the real
+#    xen-side/common/support.c on Linux against xen-side/hosted/, driven
+#    through its sysctl handler and lookups (cmocka);
+#  - image (ONCE_TEST_TARGETS): both `make xen` builds, and the table
+#    bytes inside each xen-syms compared with the generator's output.
+
+XT_PROGS := support_sysctl support_lookup
+XT_BINS := $(XT_PROGS:%=$(O)/tests/xen/test_%)
+XT_UTIL := $(O)/tests/xen/xt_util.o
+
+$(XT_BINS:%=%.o) $(XT_UTIL): private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) \
+    $(call pc_cflags,$(CMOCKA_PC))
+$(XT_BINS:%=%.o): $(XEN_HOSTED_HDRS)
+
+$(O)/tests/xen/test_%: $(O)/tests/xen/test_%.o $(XT_UTIL) $(XEN_HOSTED_OBJS) \
+    $(XENSUPPORT_A)
+	@mkdir -p $(@D)
+	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XT_UTIL) $(XEN_HOSTED_OBJS) \
+	    $(XENSUPPORT_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
+
+# The ABI as dom0 tools see it: after libxen-dev's <xen/sysctl.h>, whose
+# headers need GNU C.
+XT_ABI := $(O)/tests/xen/test_support_abi
+$(XT_ABI).o: private EXTRA_CFLAGS += -std=gnu11 -I$(XEN_HOSTED_GEN) \
+    $(call pc_cflags,$(CMOCKA_PC))
+$(XT_ABI).o: $(XEN_HOSTED_GEN)/sysctl_support_abi.h
+$(XT_ABI): $(XT_ABI).o
+	$(CC) $(HOST_LDFLAGS) -o $@ $< $(call pc_libs,$(CMOCKA_PC))
+
+.PHONY: test-xen-hosted
+test-xen-hosted: $(XT_BINS) $(XT_ABI)
+	$(XT_ABI)
+	$(O)/tests/xen/test_support_sysctl $(SUPPORT_MD)
+	$(O)/tests/xen/test_support_lookup $(SUPPORT_MD) \
+	    "$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md"
+
+TEST_TARGETS += test-xen-hosted
+
+# Xen 4.17's own statement compiled in (arm64: the quick relink), then
+# both architectures with $(SUPPORT_MD), each time the byte comparison;
+# the last run also reports the image growth.
+.PHONY: test-xen-image
+test-xen-image: $(GEN_BIN)
+	doc="$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md" && \
+	$(MAKE) --no-print-directory xen XEN_ARCH=arm64 SUPPORT_MD="$$doc" && \
+	tests/xen/image-bytes.sh $(XEN_BUILD) arm64
+	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
+	$(MAKE) --no-print-directory xen XEN_ARCH=arm64
+	tests/xen/image-bytes.sh $(XEN_BUILD) x86_64 arm64
+
+ONCE_TEST_TARGETS += test-xen-image
+
+# A boot: the x86_64 hypervisor in QEMU, the sysctl issued from dom0 by a
+# probe linked against Debian's libxenctrl (scripts/boot-*.sh harness).
+XT_PROBE := $(O)/tests/xen/xen-sysctl-probe
+$(XT_PROBE): tests/xen/boot/sysctl-probe.c $(XEN_HOSTED_GEN)/sysctl_support_abi.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(XEN_HOSTED_GEN) \
+	    $(call pc_cflags,$(XENCTRL_PC)) $< -o $@ $(call pc_libs,$(XENCTRL_PC))
+
+.PHONY: test-xen-boot
+test-xen-boot: $(XT_PROBE) $(GEN_BIN)
+	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
+	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE))
+
+ONCE_TEST_TARGETS += test-xen-boot

@@ -1,0 +1,30 @@
+/*
+ * xt_util.h: helpers for the hosted hypervisor tests: the generator's
+ * blob for a document, an independent (recursive) string expander, and
+ * header field access.
+ */
+#ifndef XT_UTIL_H
+#define XT_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <public/support_table.h>
+
+/* The generator's table for path (malloc()ed); fails the test if none. */
+uint8_t *xt_compile(const char *path, size_t *len);
+
+/* The blob's header (blobs from malloc() or the linker are 8-aligned). */
+const struct xen_suptab_header *xt_hdr(const uint8_t *blob);
+
+/* Expand string ref of blob into buf; returns the length. */
+size_t xt_expand(const uint8_t *blob, uint16_t ref, char *buf, size_t size);
+
+/* Name of feature id, expanded into buf. */
+size_t xt_feature_name(const uint8_t *blob, unsigned id, char *buf,
+                       size_t size);
+
+/* ASCII case-folded comparison, as the table's name index. */
+int xt_fold_cmp(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * Hosted shim controls: what the tests set (faults, XSM answer) and read
+ * (printk output, lock balance, copy count).
+ */
+#ifndef HOSTED_SHIM_H
+#define HOSTED_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Fail copy number N (0 = the next one) with nothing copied; -1 never. */
+extern int hosted_copy_fail_at;
+/* Copies attempted since the last hosted_reset(). */
+extern unsigned int hosted_copies;
+
+/* What the XSM hook answers, and the last command it was asked about. */
+extern int hosted_xsm_rc;
+extern uint32_t hosted_xsm_last_cmd;
+extern unsigned int hosted_xsm_calls;
+
+/* Everything printk() printed since the last reset, NUL-terminated. */
+extern char hosted_printk_buf[4096];
+
+/* Spinlocks currently held (0 between hypercalls). */
+extern int hosted_locks_held;
+
+void hosted_reset(void);
+
+/* The initcall of support.c, as the __initcall shim exposes it. */
+extern int (*const hosted_initcall_support_table_init)(void);
+
+#endif

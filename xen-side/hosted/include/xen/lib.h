@@ -1,0 +1,17 @@
+/* Hosted shim: printk into a buffer, and Xen's small helper macros. */
+#ifndef HOSTED_XEN_LIB_H
+#define HOSTED_XEN_LIB_H
+
+#include <xen/types.h>
+
+#define XENLOG_ERR "<0>"
+#define XENLOG_WARNING "<1>"
+#define XENLOG_INFO "<2>"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define BUILD_BUG_ON(cond) ((void)sizeof(char[1 - 2 * !!(cond)]))
+#define min(x, y) ((x) < (y) ? (x) : (y))
+
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * Hosted shim: the Xen services support.c uses, for the unit tests on
+ * Linux (guest copies with injectable faults, printk into a buffer, the
+ * XSM switch, a time counter, lock accounting).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <hosted/shim.h>
+#include <xen/guest_access.h>
+#include <xen/lib.h>
+#include <xen/spinlock.h>
+#include <xen/string.h>
+#include <xen/time.h>
+#include <xsm/xsm.h>
+
+int hosted_copy_fail_at = -1;
+unsigned int hosted_copies;
+int hosted_xsm_rc;
+uint32_t hosted_xsm_last_cmd;
+unsigned int hosted_xsm_calls;
+char hosted_printk_buf[4096];
+int hosted_locks_held;
+static size_t printk_len;
+static s_time_t now;
+
+void hosted_reset(void)
+{
+    hosted_copy_fail_at = -1;
+    hosted_copies = 0;
+    hosted_xsm_rc = 0;
+    hosted_xsm_last_cmd = UINT32_MAX;
+    hosted_xsm_calls = 0;
+    hosted_printk_buf[0] = '\0';
+    printk_len = 0;
+}
+
+size_t hosted_copy_to_guest(void *dst, const void *src, size_t len)
+{
+    int n = (int)hosted_copies++;
+
+    if ( hosted_copy_fail_at >= 0 && n == hosted_copy_fail_at )
+        return len;
+    memcpy(dst, src, len);
+    return 0;
+}
+
+void printk(const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if ( printk_len >= sizeof(hosted_printk_buf) - 1 )
+        return;
+    va_start(ap, fmt);
+    n = vsnprintf(hosted_printk_buf + printk_len,
+                  sizeof(hosted_printk_buf) - printk_len, fmt, ap);
+    va_end(ap);
+    if ( n > 0 )
+        printk_len += (size_t)n;
+    if ( printk_len >= sizeof(hosted_printk_buf) )
+        printk_len = sizeof(hosted_printk_buf) - 1;
+}
+
+int hosted_xsm_support_table(xsm_default_t def, uint32_t cmd)
+{
+    (void)def;
+    hosted_xsm_last_cmd = cmd;
+    hosted_xsm_calls++;
+    return hosted_xsm_rc;
+}
+
+s_time_t hosted_now(void)
+{
+    return now += 1000;
+}
+
+void hosted_spin_lock(spinlock_t *l)
+{
+    l->held++;
+    hosted_locks_held++;
+}
+
+void hosted_spin_unlock(spinlock_t *l)
+{
+    l->held--;
+    hosted_locks_held--;
+}
+
+size_t hosted_strlcpy(char *dst, const char *src, size_t size)
+{
+    size_t len = strlen(src);
+
+    if ( size )
+    {
+        size_t n = len < size - 1 ? len : size - 1;
+
+        memcpy(dst, src, n);
+        dst[n] = '\0';
+    }
+    return len;
+}

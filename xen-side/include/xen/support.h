@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * support.h: the feature support statement built into Xen (SUPPORT.md
+ * compiled by xen-support-gen into public/support_table.h's format),
+ * lookups in it, the record of gated features, and the
+ * XEN_SYSCTL_support_table handler.
+ */
+#ifndef __XEN_SUPPORT_H__
+#define __XEN_SUPPORT_H__
+
+#include <xen/types.h>
+#include <xen/support_features.h> /* generated: SUPPORT_FEAT_<NAME> ids */
+#include <public/support_table.h>
+
+struct xen_sysctl_support_table;
+
+/*
+ * Check a table and make it the one every lookup uses; the boot code
+ * attaches the linked table (xen_support_table) from an initcall.
+ * Returns 0, or -EINVAL (nothing attached) if the blob is malformed.
+ */
+int support_table_attach(const uint8_t *blob, uint32_t size);
+
+/* The attached table's header, or NULL if none is attached. */
+const struct xen_suptab_header *support_table_header(void);
+
+/* Feature by generated id, or NULL if id is out of range. */
+const struct xen_suptab_feature *support_feature(unsigned int id);
+
+/* Feature id by name (ASCII case folded), or -ENOENT. */
+int support_feature_by_name(const char *name);
+
+/*
+ * Expand feature id's name into buf (always NUL-terminated when size is
+ * non-zero, truncated if needed).  Returns the full length, or -ENOENT.
+ */
+int support_feature_name(unsigned int id, char *buf, size_t size);
+
+/* Rows [*first, *first + *nr) belong to feature id; 0 or -ENOENT. */
+int support_feature_rows(unsigned int id, unsigned int *first,
+                         unsigned int *nr);
+
+/* Row by index, or NULL if out of range. */
+const struct xen_suptab_row *support_row(unsigned int idx);
+
+/*
+ * Add a gate event to the sticky record (XEN_SUPPORT_DECISION_* and
+ * XEN_SUPPORT_ORIGIN_* from public/sysctl.h; row may be
+ * XEN_SUPPORT_ROW_NONE; text, e.g. "sched=rtds", may be NULL).  An event
+ * equal in feature, origin, decision and text to a recorded one bumps its
+ * count.  Returns 0, -EINVAL for a bad argument, or -ENOSPC if the record
+ * is full (the event is counted as lost).
+ */
+int support_record(unsigned int feature, unsigned int row,
+                   unsigned int decision, unsigned int origin, domid_t domid,
+                   const char *text);
+
+/* XEN_SYSCTL_support_table (public/sysctl.h documents the errors). */
+int support_table_sysctl(struct xen_sysctl_support_table *op);
+
+#endif /* __XEN_SUPPORT_H__ */
+
+/*
+ * Local variables:
+ * mode: C
+ * c-file-style: "BSD"
+ * c-basic-offset: 4
+ * tab-width: 4
+ * indent-tabs-mode: nil
+ * End:
+ */
