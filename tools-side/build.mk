@@ -1,8 +1,25 @@
 # tools-side/build.mk: libxensupport (decoder, validator, document
-# compiler from gen/) and the xen-support command.
+# compiler from gen/, the hypervisor source), static and shared, its
+# pkg-config file, the xen-support command (and a fully static one for
+# dom0 initramfs images), and `make xl` (xl with the support lines).
 
 TOOLS_LIB_SRCS := $(wildcard tools-side/lib/*.c)
 TOOLS_LIB_OBJS := $(TOOLS_LIB_SRCS:%.c=$(O)/%.o)
+XENSUPPORT_SOVERSION := 1
+XENSUPPORT_VERSION := 1.0.0
+
+# The sysctl ABI, extracted from the hypervisor patch (never hand-copied).
+XS_ABI_PATCH := xen-side/patches/0001-public-sysctl-support-table.patch
+XS_ABI_H := $(O)/include/xs_sysctl_abi.h
+$(XS_ABI_H): $(XS_ABI_PATCH) scripts/xen-hosted-abi.sh
+	scripts/xen-hosted-abi.sh $< $@
+
+# The hypervisor source includes libxen-dev's headers, which need GNU C.
+XS_HV_SRCS := $(wildcard tools-side/lib/xs_hv*.c)
+XS_HV_CFLAGS := -std=gnu11 -I$(O)/include $(call pc_cflags,$(XENCTRL_PC))
+$(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): \
+    EXTRA_CFLAGS += $(XS_HV_CFLAGS)
+$(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): $(XS_ABI_H)
 
 # The library carries gen's parser too, so it can open a SUPPORT.md.
 XENSUPPORT_A := $(O)/lib/libxensupport.a
@@ -10,8 +27,33 @@ $(XENSUPPORT_A): $(TOOLS_LIB_OBJS) $(GEN_LIB_OBJS)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-LIBS += $(XENSUPPORT_A)
-XENSUPPORT_LDLIBS := $(XENSUPPORT_A) $(call pc_libs,$(CMARK_PC))
+XENSUPPORT_DEP_LIBS = $(call pc_libs,$(CMARK_PC)) $(call pc_libs,$(YAJL_PC)) \
+    $(call pc_libs,$(XENCTRL_PC))
+XENSUPPORT_LDLIBS = $(XENSUPPORT_A) $(XENSUPPORT_DEP_LIBS)
+
+# The shared library: PIC objects, soname libxensupport.so.1, only the
+# xensupport_* names exported (tools-side/libxensupport.map).
+XENSUPPORT_PIC_OBJS := $(TOOLS_LIB_OBJS:$(O)/%=$(O)/pic/%) \
+                       $(GEN_LIB_OBJS:$(O)/%=$(O)/pic/%)
+$(GEN_LIB_OBJS:$(O)/%=$(O)/pic/%): EXTRA_CFLAGS += \
+    $(call pc_cflags,$(CMARK_PC)) $(call pc_cflags,$(YAJL_PC))
+$(O)/pic/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -fPIC $(EXTRA_CFLAGS) -MMD -MP \
+	    -c $< -o $@
+
+XENSUPPORT_SO_REAL := libxensupport.so.$(XENSUPPORT_VERSION)
+XENSUPPORT_SO := $(O)/lib/$(XENSUPPORT_SO_REAL)
+$(XENSUPPORT_SO): $(XENSUPPORT_PIC_OBJS) tools-side/libxensupport.map
+	@mkdir -p $(@D)
+	$(CC) $(HOST_LDFLAGS) -shared -o $@ $(XENSUPPORT_PIC_OBJS) \
+	    -Wl,-soname,libxensupport.so.$(XENSUPPORT_SOVERSION) \
+	    -Wl,--version-script=tools-side/libxensupport.map \
+	    -Wl,--no-undefined $(XENSUPPORT_DEP_LIBS)
+	ln -sf $(XENSUPPORT_SO_REAL) $(@D)/libxensupport.so.$(XENSUPPORT_SOVERSION)
+	ln -sf $(XENSUPPORT_SO_REAL) $(@D)/libxensupport.so
+
+LIBS += $(XENSUPPORT_A) $(XENSUPPORT_SO)
 
 # The xen-support command.
 XS_CLI_SRCS := tools-side/xen-support.c $(wildcard tools-side/cli/*.c)
@@ -20,19 +62,54 @@ $(XS_CLI_OBJS): EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC))
 
 $(O)/bin/xen-support: $(XS_CLI_OBJS) $(XENSUPPORT_A)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_LDFLAGS) -o $@ $(XS_CLI_OBJS) $(XENSUPPORT_LDLIBS) \
-	    $(call pc_libs,$(YAJL_PC))
+	$(CC) $(HOST_LDFLAGS) -o $@ $(XS_CLI_OBJS) $(XENSUPPORT_LDLIBS)
 
 BINS += $(O)/bin/xen-support
 
+# Fully static, for a busybox initramfs without shared libraries: Debian's
+# static archives of libxenctrl and what it needs, cmark and yajl.
+XS_STATIC_LIBS := -l:libcmark.a -l:libyajl_s.a -Wl,--start-group \
+    -l:libxenctrl.a -l:libxenevtchn.a -l:libxengnttab.a \
+    -l:libxenforeignmemory.a -l:libxendevicemodel.a -l:libxencall.a \
+    -l:libxentoollog.a -l:libxentoolcore.a -Wl,--end-group -lpthread -ldl
+$(O)/bin/xen-support-static: $(XS_CLI_OBJS) $(XENSUPPORT_A)
+	@mkdir -p $(@D)
+	$(CC) -static -s -o $@ $(XS_CLI_OBJS) $(XENSUPPORT_A) $(XS_STATIC_LIBS)
+
+ifneq ($(SANITIZE),1)
+BINS += $(O)/bin/xen-support-static
+endif
+
+# xensupport.pc, filled at install time with the install paths.
+XENSUPPORT_PC := $(O)/lib/pkgconfig/xensupport.pc
+.PHONY: $(XENSUPPORT_PC)
+$(XENSUPPORT_PC): tools-side/xensupport.pc.in
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	    -e 's|@VERSION@|$(XENSUPPORT_VERSION)|g' $< >$@.tmp && mv $@.tmp $@
+
 .PHONY: install-tools
-install-tools: $(O)/bin/xen-support $(XENSUPPORT_A)
+install-tools: $(O)/bin/xen-support $(XENSUPPORT_A) $(XENSUPPORT_SO) \
+    $(XENSUPPORT_PC)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) \
-	    $(DESTDIR)$(LIBDIR) $(DESTDIR)$(MANDIR)/man1
+	    $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 755 $(O)/bin/xen-support $(DESTDIR)$(BINDIR)/
 	$(INSTALL) -m 644 tools-side/include/xensupport.h \
 	    $(DESTDIR)$(INCLUDEDIR)/
 	$(INSTALL) -m 644 $(XENSUPPORT_A) $(DESTDIR)$(LIBDIR)/
+	$(INSTALL) -m 755 $(XENSUPPORT_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(XENSUPPORT_SO_REAL) \
+	    $(DESTDIR)$(LIBDIR)/libxensupport.so.$(XENSUPPORT_SOVERSION)
+	ln -sf $(XENSUPPORT_SO_REAL) $(DESTDIR)$(LIBDIR)/libxensupport.so
+	$(INSTALL) -m 644 $(XENSUPPORT_PC) $(DESTDIR)$(LIBDIR)/pkgconfig/
 	$(INSTALL) -m 644 docs/xen-support.1 $(DESTDIR)$(MANDIR)/man1/
 
 INSTALL_TARGETS += install-tools
+
+# xl from Debian's Xen 4.17 source with tools-side/xl/*.patch, against the
+# installed libxen-dev, linking the static libxensupport: build/xl/xl.
+.PHONY: xl
+xl: $(XENSUPPORT_A)
+	XENSUPPORT_A=$(XENSUPPORT_A) XS_INCLUDE=tools-side/include \
+	    scripts/xl-build.sh build/xl

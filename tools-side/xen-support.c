@@ -1,7 +1,8 @@
 /*
  * xen-support.c: the xen-support command: what this Xen supports, read
- * from a SUPPORT.md document or a compiled table (the running hypervisor
- * comes later).  Options and subcommands: docs/xen-support.1.
+ * from the running hypervisor (the default, in dom0), a SUPPORT.md
+ * document or a compiled table.  Options and subcommands:
+ * docs/xen-support.1.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,13 @@ static void S_usage(FILE *f)
           "  diff [--exit-code] A B           compare two sources (paths, or "
           "--document/--table)\n"
           "\n"
+          "without --document or --table, the table built into the running "
+          "hypervisor\n"
+          "\n"
           "exit: 0 ok, 1 no / document errors, 2 usage, unknown feature or "
-          "I/O, 3 invalid table\n",
+          "I/O, 3 invalid table;\n"
+          "      hypervisor: 4 not on Xen, 5 not privileged, 6 no built-in "
+          "table, 7 sysctl interface mismatch\n",
           f);
 }
 

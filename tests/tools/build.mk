@@ -26,3 +26,27 @@ test-tools-cli: $(O)/tests/tools/test_cli $(O)/bin/xen-support
 	XS_BIN=$(O)/bin/xen-support $<
 
 TEST_TARGETS += $(TT_PROGS:%=test-tools-%)
+
+# The hypervisor source over the hypervisor's own handler, compiled hosted
+# (xen-side/build.mk), through the in-process transport tt_hosted.c.
+TT_HV := $(O)/tests/tools/test_hypervisor
+TT_HV_OBJS := $(TT_HV).o $(O)/tests/tools/tt_hosted.o
+$(TT_HV_OBJS): private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) -Itools-side/lib \
+    $(call pc_cflags,$(CMOCKA_PC))
+$(TT_HV_OBJS): $(XEN_HOSTED_HDRS)
+$(TT_HV): $(TT_HV_OBJS) $(TT_UTIL) $(XEN_HOSTED_OBJS) $(XENSUPPORT_A)
+	$(CC) $(HOST_LDFLAGS) -o $@ $(TT_HV_OBJS) $(TT_UTIL) $(XEN_HOSTED_OBJS) \
+	    $(XENSUPPORT_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
+
+.PHONY: test-tools-hypervisor
+test-tools-hypervisor: $(TT_HV)
+	$<
+TEST_TARGETS += test-tools-hypervisor
+
+# Install into a temporary root, then build a small program against it
+# with pkg-config (shared and static) and check the exported names.
+.PHONY: test-tools-install
+test-tools-install: all
+	O=$(O) MAKE="$(MAKE)" SAN_FLAGS="$(if $(filter 1,$(SANITIZE)),$(SAN_FLAGS))" \
+	    tests/tools/install-test.sh
+TEST_TARGETS += test-tools-install

@@ -120,6 +120,28 @@ int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
     return npos;
 }
 
+/* No source option: the running hypervisor's built-in table. */
+static int S_open_hypervisor(xensupport_table **t)
+{
+    struct xensupport_source src = {.kind = XENSUPPORT_SOURCE_HYPERVISOR};
+    char err[XENSUPPORT_ERRLEN];
+    int rc;
+
+    *t = xensupport_open(&src, err, sizeof(err));
+    if (*t)
+        return CLI_OK;
+    rc = cli_hv_status(errno);
+    if (rc == CLI_NO_XEN)
+        cli_err("%s; or give --document PATH (a SUPPORT.md) or --table PATH "
+                "(a compiled table)",
+                err);
+    else if (rc == CLI_INVALID)
+        cli_err("hypervisor: invalid table: %s", err);
+    else
+        cli_err("hypervisor: %s", err);
+    return rc;
+}
+
 int cli_open(struct cli *c, unsigned i, xensupport_table **t)
 {
     const struct cli_source *s = &c->src[i];
@@ -134,12 +156,8 @@ int cli_open(struct cli *c, unsigned i, xensupport_table **t)
                 c->src[1].path);
         return CLI_USAGE;
     }
-    if (i >= c->nr_src || !s->kind) {
-        cli_err("no table source: give --document PATH (a SUPPORT.md) or "
-                "--table PATH (a compiled table); reading the running "
-                "hypervisor is not supported yet");
-        return CLI_USAGE;
-    }
+    if (i >= c->nr_src || !s->kind)
+        return S_open_hypervisor(t);
     if (s->kind == XENSUPPORT_SOURCE_DOCUMENT)
         *t = xensupport_open_document(s->path, flags, stderr, err, sizeof(err));
     else
@@ -156,6 +174,25 @@ int cli_open(struct cli *c, unsigned i, xensupport_table **t)
         return CLI_INVALID;
     default:
         cli_err("%s: %s", s->path, err[0] ? err : strerror(errno));
+        return CLI_USAGE;
+    }
+}
+
+int cli_hv_status(int err)
+{
+    switch (err) {
+    case ENODEV:
+        return CLI_NO_XEN;
+    case EPERM:
+        return CLI_NO_PRIV;
+    case ENOSYS:
+        return CLI_NO_TABLE;
+    case EPROTO:
+        return CLI_INTERFACE;
+    case EBADMSG:
+    case ENOTSUP:
+        return CLI_INVALID;
+    default:
         return CLI_USAGE;
     }
 }

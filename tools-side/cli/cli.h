@@ -18,10 +18,15 @@ enum {
     CLI_NO = 1,      /* check: does not; document errors; diff changes */
     CLI_USAGE = 2,   /* usage, unknown feature, I/O, no source */
     CLI_INVALID = 3, /* the table failed validation */
+    /* Reading the running hypervisor (no --document / --table): */
+    CLI_NO_XEN = 4,    /* not running on Xen (no /dev/xen/privcmd) */
+    CLI_NO_PRIV = 5,   /* not privileged */
+    CLI_NO_TABLE = 6,  /* this Xen has no built-in support table */
+    CLI_INTERFACE = 7, /* sysctl interface mismatch (EACCES) */
 };
 
 struct cli_source {
-    enum xensupport_source_kind kind; /* 0: not given */
+    enum xensupport_source_kind kind; /* 0: not given (the hypervisor) */
     const char *path;
 };
 
@@ -57,6 +62,9 @@ int cli_add_source(struct cli *c, enum xensupport_source_kind kind,
 /* Open source i of c into *t; returns CLI_OK or an exit status after
    printing the error. */
 int cli_open(struct cli *c, unsigned i, xensupport_table **t);
+
+/* Exit status for a failed hypervisor read with errno err. */
+int cli_hv_status(int err);
 
 /* "xen-support: ..." on stderr, one line. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

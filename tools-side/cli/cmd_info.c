@@ -1,8 +1,12 @@
 /*
  * cmd_info.c: "xen-support info": release facts, counts per level and
- * security support, table version and size, in xl info's format.
+ * security support, table version and size, in xl info's format; read
+ * from the hypervisor, also what only it knows (its architecture, the
+ * boot policy, the record's size).
  */
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -45,8 +49,65 @@ static const char *S_source(enum xensupport_source_kind k)
                                            : "hypervisor";
 }
 
+static const char *S_flags(uint32_t f, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s%s%s",
+             f & XENSUPPORT_PF_NOT_SECURITY ? "not-security" : "",
+             (f & XENSUPPORT_PF_NOT_SECURITY) && (f & XENSUPPORT_PF_EXEMPTIONS)
+                 ? ","
+                 : "",
+             f & XENSUPPORT_PF_EXEMPTIONS ? "exemptions" : "");
+    return buf[0] ? buf : "none";
+}
+
+static const char *S_policy(unsigned p)
+{
+    const char *name = xensupport_policy_name(p);
+    return name ? name : "unknown";
+}
+
+static void S_hv_text(FILE *o, const struct xensupport_hv_info *hv)
+{
+    char buf[64];
+
+    out_kv(o, "hypervisor_arch", "%s", out_arch(hv->arch));
+    out_kv(o, "support_policy", "%s", S_policy(hv->policy));
+    out_kv(o, "support_policy_flags", "%s",
+           S_flags(hv->policy_flags, buf, sizeof(buf)));
+    out_kv(o, "support_exempt", "%u", hv->nr_exempt);
+    out_kv(o, "support_events", "%u", (unsigned)hv->nr_events);
+    out_kv(o, "support_events_max", "%u", (unsigned)hv->max_events);
+    out_kv(o, "support_events_lost", "%u", (unsigned)hv->events_lost);
+}
+
+static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv)
+{
+    char buf[64];
+
+    json_key(g, "hypervisor");
+    yajl_gen_map_open(g);
+    json_key(g, "arch");
+    json_str(g, out_arch(hv->arch));
+    json_key(g, "policy");
+    json_str(g, S_policy(hv->policy));
+    json_key(g, "policy_flags");
+    json_str(g, S_flags(hv->policy_flags, buf, sizeof(buf)));
+    json_key(g, "exempt");
+    json_int(g, hv->nr_exempt);
+    json_key(g, "events");
+    json_int(g, hv->nr_events);
+    json_key(g, "max_events");
+    json_int(g, hv->max_events);
+    json_key(g, "events_lost");
+    json_int(g, hv->events_lost);
+    json_key(g, "generation");
+    json_int(g, hv->generation);
+    yajl_gen_map_close(g);
+}
+
 static void S_text(struct cli *c, xensupport_table *t,
-                   const struct xensupport_info *in, const struct S_counts *n)
+                   const struct xensupport_info *in, const struct S_counts *n,
+                   const struct xensupport_hv_info *hv)
 {
     struct xensupport_fact f;
     char key[64];
@@ -79,10 +140,13 @@ static void S_text(struct cli *c, xensupport_table *t,
         snprintf(key, sizeof(key), "security_%s", xensupport_security_name(s));
         out_kv(o, key, "%u", n->sec[s]);
     }
+    if (hv)
+        S_hv_text(o, hv);
 }
 
 static int S_json(struct cli *c, xensupport_table *t,
-                  const struct xensupport_info *in, const struct S_counts *n)
+                  const struct xensupport_info *in, const struct S_counts *n,
+                  const struct xensupport_hv_info *hv)
 {
     struct xensupport_fact f;
     yajl_gen g = json_open(c);
@@ -143,6 +207,8 @@ static int S_json(struct cli *c, xensupport_table *t,
     }
     yajl_gen_map_close(g);
     yajl_gen_map_close(g);
+    if (hv)
+        S_hv_json(g, hv);
     yajl_gen_map_close(g);
     return json_close(g);
 }
@@ -150,6 +216,8 @@ static int S_json(struct cli *c, xensupport_table *t,
 int cmd_info(struct cli *c, int n, char **args)
 {
     struct xensupport_info in;
+    struct xensupport_hv_info hv, *hvp = NULL;
+    char err[XENSUPPORT_ERRLEN];
     struct S_counts cnt;
     xensupport_table *t;
     int rc;
@@ -160,13 +228,22 @@ int cmd_info(struct cli *c, int n, char **args)
     if (rc)
         return rc;
     xensupport_get_info(t, &in);
+    if (in.source == XENSUPPORT_SOURCE_HYPERVISOR) {
+        if (xensupport_hv_info(&hv, err, sizeof(err))) {
+            rc = cli_hv_status(errno);
+            cli_err("hypervisor: %s", err);
+            xensupport_close(t);
+            return rc;
+        }
+        hvp = &hv;
+    }
     if (S_count(t, &in, &cnt)) {
         cli_err("out of memory");
         rc = CLI_USAGE;
     } else if (c->json) {
-        rc = S_json(c, t, &in, &cnt);
+        rc = S_json(c, t, &in, &cnt, hvp);
     } else {
-        S_text(c, t, &in, &cnt);
+        S_text(c, t, &in, &cnt, hvp);
     }
     xensupport_close(t);
     return rc;

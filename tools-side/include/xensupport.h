@@ -3,7 +3,7 @@
  * support tables (xen-side/include/public/support_table.h).
  *
  * A table is opened from a source (memory, a table file, a SUPPORT.md
- * document compiled on the fly; the running hypervisor comes later),
+ * document compiled on the fly, the running hypervisor),
  * validated completely, and only then handed out.  All accessors work on
  * a validated table and cannot fail on its contents.
  *
@@ -31,8 +31,7 @@ enum xensupport_source_kind {
     XENSUPPORT_SOURCE_MEMORY = 1,     /* buf/len */
     XENSUPPORT_SOURCE_FILE = 2,       /* path: a table blob */
     XENSUPPORT_SOURCE_DOCUMENT = 3,   /* path: a SUPPORT.md, compiled */
-    XENSUPPORT_SOURCE_HYPERVISOR = 4, /* the running Xen (not built yet:
-                                         opening fails with ENOSYS) */
+    XENSUPPORT_SOURCE_HYPERVISOR = 4, /* the running Xen (dom0 only) */
 };
 
 /* xensupport_source.flags */
@@ -63,9 +62,19 @@ struct xensupport_source {
  *   ENOTSUP  the table needs a newer reader (last_comp_version too high);
  *   EILSEQ   DOCUMENT only: the document has errors (the compiler printed
  *            them as FILE:LINE:COL diagnostics to src->diag);
- *   ENOSYS   HYPERVISOR: no hypervisor source in this build;
  *   ENOMEM, or the errno of open()/read() (ENOENT, EACCES, EISDIR, ...)
  *            for FILE and DOCUMENT.
+ * HYPERVISOR (libxenctrl, XEN_SYSCTL_support_table: two hypercalls, the
+ * size then the whole table) fails with EBADMSG/ENOTSUP as above, or:
+ *   ENODEV   not running on Xen (no /dev/xen/privcmd);
+ *   EPERM    not privileged (privcmd cannot be opened, or the hypervisor
+ *            denied the op with EPERM);
+ *   ENOSYS   this Xen has no built-in table (no such op: -ENOSYS, or its
+ *            table failed the boot-time check: -EOPNOTSUPP);
+ *   EPROTO   the hypervisor refused the op with EACCES: sysctl interface
+ *            version mismatch (or an XSM policy that says EACCES);
+ *   EIO      any other failure or an inconsistent answer (the table
+ *            changed size between the two calls, a short read).
  */
 xensupport_table *xensupport_open(const struct xensupport_source *src,
                                   char *err, size_t errlen);
@@ -208,5 +217,77 @@ struct xensupport_change {
 typedef int xensupport_change_cb(const struct xensupport_change *c, void *arg);
 int xensupport_compare(xensupport_table *a, xensupport_table *b,
                        xensupport_change_cb *cb, void *arg);
+
+/*
+ * The running hypervisor's boot policy and record (XEN_SYSCTL_support_table
+ * get_info / get_events).  Each call opens libxenctrl for itself and fails
+ * as xensupport_open() does for HYPERVISOR (ENODEV, EPERM, ENOSYS, EPROTO,
+ * EIO), returning -1 with errno and the message in err.
+ */
+enum xensupport_policy {
+    XENSUPPORT_POLICY_WARN = 0,   /* enable, warn, record (default) */
+    XENSUPPORT_POLICY_REFUSE = 1, /* do not enable, record */
+    XENSUPPORT_POLICY_QUIET = 2,  /* enable, record only */
+};
+#define XENSUPPORT_PF_NOT_SECURITY                                             \
+    (1U << 0)                              /* supported, not security          \
+                                              supported counts outside */
+#define XENSUPPORT_PF_EXEMPTIONS (1U << 1) /* some features exempted */
+
+struct xensupport_hv_info {
+    uint32_t table_size, checksum; /* of the built-in table */
+    unsigned format_version, last_comp_version;
+    unsigned nr_features, nr_rows, nr_sections, nr_facts;
+    unsigned arch;         /* XENSUPPORT_ARCH_X86 or _ARM: this hypervisor */
+    unsigned policy;       /* enum xensupport_policy */
+    uint32_t policy_flags; /* XENSUPPORT_PF_* */
+    unsigned nr_exempt;
+    uint32_t nr_events, max_events, events_lost, generation;
+};
+int xensupport_hv_info(struct xensupport_hv_info *out, char *err,
+                       size_t errlen);
+
+/* "warn", "refuse", "quiet"; NULL for an unknown value. */
+const char *xensupport_policy_name(unsigned policy);
+
+/* One gate event (values as XEN_SUPPORT_DECISION_* / _ORIGIN_*). */
+enum xensupport_decision {
+    XENSUPPORT_DECISION_WARNED = 1,   /* enabled, warning printed */
+    XENSUPPORT_DECISION_REFUSED = 2,  /* not enabled */
+    XENSUPPORT_DECISION_RECORDED = 3, /* enabled (quiet policy) */
+    XENSUPPORT_DECISION_EXEMPTED = 4, /* enabled, exempted by name */
+};
+enum xensupport_origin {
+    XENSUPPORT_ORIGIN_BOOT = 1,    /* Xen's command line or build */
+    XENSUPPORT_ORIGIN_DOMAIN = 2,  /* a domain's creation/config */
+    XENSUPPORT_ORIGIN_RUNTIME = 3, /* a later operation */
+};
+struct xensupport_event {
+    unsigned feature; /* feature id in the hypervisor's table */
+    int row;          /* row id that applied, or -1 */
+    unsigned decision, origin, reading;
+    unsigned domid, count;
+    uint32_t seq;         /* generation when first recorded */
+    uint64_t time_ns;     /* hypervisor system time when first recorded */
+    char origin_text[41]; /* e.g. "sched=rtds" */
+};
+
+/*
+ * The whole record: *events (malloc()ed; free() it) holds *nr events;
+ * *lost (if not NULL) counts the events the full record dropped.  The
+ * read starts again when the record grows under it.
+ */
+int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
+                         uint32_t *lost, char *err, size_t errlen);
+
+/*
+ * The features outside security support that are active (recorded and not
+ * refused), each name once, in record order, joined by ", ", into
+ * buf[0..len); "none" when there are none.  t must be the hypervisor's
+ * table (the record's feature ids index it).  Returns 0, or -1 with errno
+ * as above, EINVAL, or ENOBUFS when the list does not fit.
+ */
+int xensupport_hv_outside(xensupport_table *t, char *buf, size_t len, char *err,
+                          size_t errlen);
 
 #endif

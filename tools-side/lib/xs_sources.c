@@ -1,7 +1,7 @@
 /*
  * xs_sources.c: the table sources behind xensupport_open(): a memory
  * buffer (copied or borrowed), a table file, a SUPPORT.md document
- * compiled with gen's library, and the hypervisor placeholder.
+ * compiled with gen's library (the hypervisor's is in xs_hv.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -136,16 +136,4 @@ int xs_fetch_document(const struct xensupport_source *src,
     out->p = blob;
     out->len = len;
     return 0;
-}
-
-int xs_fetch_hypervisor(const struct xensupport_source *src,
-                        struct xs_fetched *out, char *err, size_t errlen)
-{
-    (void)src;
-    (void)out;
-    xs_seterr(err, errlen,
-              "this build cannot read the hypervisor's table; use "
-              "--document or --table");
-    errno = ENOSYS;
-    return -1;
 }

@@ -1,0 +1,370 @@
+/*
+ * test_hypervisor.c: libxensupport's hypervisor source over the
+ * in-process transport (tt_hosted.c: the real XEN_SYSCTL_support_table
+ * handler compiled hosted): a whole read in exactly two sysctls, every
+ * error path with its errno and message, tables corrupted or cut short in
+ * transit, the boot policy facts and the event record; and the real
+ * (libxenctrl) transport on a machine without Xen.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <hosted/shim.h>
+#include <public/sysctl.h>
+#include <xen/support.h>
+
+#include "tt_hosted.h"
+#include "tt_util.h"
+#include "xensupport.h"
+
+extern const uint8_t xen_support_table[];
+extern const uint32_t xen_support_table_size;
+
+static char S_err[XENSUPPORT_ERRLEN];
+
+static xensupport_table *S_open_hv(void)
+{
+    struct xensupport_source src = {.kind = XENSUPPORT_SOURCE_HYPERVISOR};
+
+    memset(S_err, 0x55, sizeof(S_err));
+    return xensupport_open(&src, S_err, sizeof(S_err));
+}
+
+/* Opening fails with errno e, a one-line message containing what. */
+static void S_fails(int e, const char *what)
+{
+    xensupport_table *t;
+
+    errno = 0;
+    t = S_open_hv();
+    assert_null(t);
+    assert_int_equal(errno, e);
+    if (!strstr(S_err, what))
+        fail_msg("message '%s' lacks '%s'", S_err, what);
+    assert_null(strchr(S_err, '\n'));
+    assert_int_equal(tt_hv.opens, tt_hv.closes);
+}
+
+static int S_setup(void **state)
+{
+    (void)state;
+    tt_hv_install();
+    return hosted_initcall_support_table_init();
+}
+
+static int S_reset(void **state)
+{
+    (void)state;
+    tt_hv_install();
+    return 0;
+}
+
+static void test_whole_read(void **state)
+{
+    struct xensupport_info in;
+    xensupport_table *t;
+    const void *blob;
+    size_t len;
+
+    (void)state;
+    t = S_open_hv();
+    assert_non_null(t);
+    assert_int_equal(tt_hv.calls, 2); /* the size, then the whole table */
+    assert_int_equal(tt_hv.opens, 1);
+    assert_int_equal(tt_hv.closes, 1);
+    assert_int_equal(hosted_copies, 1); /* one guest copy of the table */
+    blob = xensupport_blob(t, &len);
+    assert_int_equal(len, xen_support_table_size);
+    assert_memory_equal(blob, xen_support_table, len);
+    xensupport_get_info(t, &in);
+    assert_int_equal(in.source, XENSUPPORT_SOURCE_HYPERVISOR);
+    assert_true(tt_walk(t) > 0);
+    xensupport_close(t);
+}
+
+static void test_not_on_xen(void **state)
+{
+    (void)state;
+    tt_hv.open_errno = ENODEV;
+    S_fails(ENODEV, "No such device");
+    assert_int_equal(tt_hv.calls, 0);
+}
+
+static void test_not_privileged(void **state)
+{
+    (void)state;
+    tt_hv.open_errno = EPERM;
+    S_fails(EPERM, "not permitted");
+    tt_hv_install();
+    hosted_xsm_rc = -EPERM; /* the dummy XSM policy: not dom0 */
+    S_fails(EPERM, "not privileged");
+    assert_int_equal(tt_hv.calls, 1);
+}
+
+static void test_no_op(void **state)
+{
+    (void)state;
+    tt_hv.fail_call = 0;
+    tt_hv.fail_rc = -ENOSYS; /* a Xen without the op */
+    S_fails(ENOSYS, "this Xen has no built-in support table; use "
+                    "--document or --table");
+    tt_hv_install();
+    tt_hv.fail_call = 0;
+    tt_hv.fail_rc = -EOPNOTSUPP; /* its table failed the boot check */
+    S_fails(ENOSYS, "this Xen has no built-in support table");
+    assert_non_null(strstr(S_err, "use --document or --table"));
+}
+
+static void test_interface_mismatch(void **state)
+{
+    (void)state;
+    tt_hv.interface_version = 0x16;
+    S_fails(EPROTO, "interface mismatch");
+    assert_non_null(strstr(S_err, "0x15"));
+    assert_int_equal(tt_hv.calls, 1);
+    tt_hv_install();
+    hosted_xsm_rc = -EACCES; /* FLASK says EACCES too */
+    S_fails(EPROTO, "XSM");
+}
+
+static void test_corrupt_in_transit(void **state)
+{
+    (void)state;
+    tt_hv.corrupt_at = (long)xen_support_table_size / 2;
+    S_fails(EBADMSG, "checksum mismatch");
+    tt_hv_install();
+    tt_hv.corrupt_at = 0;
+    S_fails(EBADMSG, "magic");
+    assert_int_equal(tt_hv.calls, 2);
+}
+
+static void test_changed_size(void **state)
+{
+    char want[64];
+
+    (void)state;
+    /* The first answer is 8 bytes short of what the second call finds. */
+    tt_hv.lie_call = 0;
+    tt_hv.lie_size = xen_support_table_size - 8;
+    tt_hv.lie_len_less = 8;
+    snprintf(want, sizeof(want), "(%u, then %u bytes)",
+             xen_support_table_size - 8, xen_support_table_size);
+    S_fails(EIO, "changed size between two reads");
+    assert_non_null(strstr(S_err, want));
+    assert_int_equal(tt_hv.calls, 2);
+    assert_int_equal(hosted_copies, 0); /* -ENOBUFS copies nothing */
+}
+
+static void test_short_read(void **state)
+{
+    char want[64];
+
+    (void)state;
+    tt_hv.lie_call = 1;
+    tt_hv.lie_len_less = 100;
+    snprintf(want, sizeof(want), "short read from the hypervisor: %u of %u",
+             xen_support_table_size - 100, xen_support_table_size);
+    S_fails(EIO, want);
+    assert_int_equal(tt_hv.calls, 2);
+}
+
+static void test_size_answers(void **state)
+{
+    (void)state;
+    tt_hv.lie_call = 0; /* a table too small for its header */
+    tt_hv.lie_size = 16;
+    tt_hv.lie_len_less = xen_support_table_size - 16;
+    S_fails(EBADMSG, "reports a table of 16 bytes");
+    assert_int_equal(tt_hv.calls, 1);
+    tt_hv_install();
+    tt_hv.lie_call = 0; /* len and size disagree */
+    tt_hv.lie_len_less = 1;
+    S_fails(EIO, "inconsistent");
+    tt_hv_install();
+    tt_hv.lie_call = 0; /* absurdly big */
+    tt_hv.lie_size = 0xfffffff0U;
+    tt_hv.lie_len_less = xen_support_table_size - 0xfffffff0U;
+    S_fails(EBADMSG, "reports a table of");
+}
+
+static void test_fault(void **state)
+{
+    (void)state;
+    hosted_copy_fail_at = 0; /* the buffer cannot be written: -EFAULT */
+    S_fails(EIO, "Bad address");
+    tt_hv_install();
+    tt_hv.fail_call = 1;
+    tt_hv.fail_rc = -EINVAL;
+    S_fails(EIO, "get_table failed: Invalid argument");
+}
+
+static void test_hv_info(void **state)
+{
+    const struct xen_suptab_header *h = (const void *)xen_support_table;
+    struct xensupport_hv_info hv;
+
+    (void)state;
+    memset(&hv, 0xff, sizeof(hv));
+    assert_int_equal(xensupport_hv_info(&hv, S_err, sizeof(S_err)), 0);
+    assert_int_equal(tt_hv.calls, 1);
+    assert_int_equal(hv.table_size, xen_support_table_size);
+    assert_int_equal(hv.checksum, h->checksum);
+    assert_int_equal(hv.nr_features, h->nr_features);
+    assert_int_equal(hv.nr_rows, h->nr_rows);
+    assert_int_equal(hv.arch, XENSUPPORT_ARCH_X86);
+    assert_int_equal(hv.policy, XENSUPPORT_POLICY_WARN);
+    assert_string_equal(xensupport_policy_name(hv.policy), "warn");
+    assert_null(xensupport_policy_name(7));
+    assert_int_equal(hv.max_events, 64);
+
+    tt_hv_install();
+    tt_hv.fail_call = 0;
+    tt_hv.fail_rc = -ENOSYS;
+    assert_int_equal(xensupport_hv_info(&hv, S_err, sizeof(S_err)), -1);
+    assert_int_equal(errno, ENOSYS);
+    tt_hv_install();
+    tt_hv.open_errno = ENODEV;
+    assert_int_equal(xensupport_hv_info(&hv, S_err, sizeof(S_err)), -1);
+    assert_int_equal(errno, ENODEV);
+}
+
+/* Records one more event while a read is under way. */
+static void S_grow(unsigned call)
+{
+    if (call == 0)
+        assert_int_equal(support_record(2, XEN_SUPPORT_ROW_NONE,
+                                        XEN_SUPPORT_DECISION_RECORDED,
+                                        XEN_SUPPORT_ORIGIN_RUNTIME, 7, "late"),
+                         0);
+}
+
+/* Runs last: the record is sticky. */
+static void test_events(void **state)
+{
+    struct xensupport_event *ev;
+    struct xensupport_feature f1, f2;
+    char buf[512], want[512];
+    xensupport_table *t;
+    unsigned nr;
+    uint32_t lost = 99;
+
+    (void)state;
+    t = S_open_hv();
+    assert_non_null(t);
+    tt_hv_install();
+    assert_int_equal(
+        xensupport_hv_outside(t, buf, sizeof(buf), S_err, sizeof(S_err)), 0);
+    assert_string_equal(buf, "none");
+    assert_int_equal(tt_hv.calls, 1); /* an empty record: one call */
+
+    assert_int_equal(
+        support_record(1, XEN_SUPPORT_ROW_NONE, XEN_SUPPORT_DECISION_WARNED,
+                       XEN_SUPPORT_ORIGIN_BOOT, 0x7ff2, "sched=rtds"),
+        0);
+    assert_int_equal(support_record(3, XEN_SUPPORT_ROW_NONE,
+                                    XEN_SUPPORT_DECISION_REFUSED,
+                                    XEN_SUPPORT_ORIGIN_DOMAIN, 1, "vcpus"),
+                     0);
+    assert_int_equal(support_record(1, XEN_SUPPORT_ROW_NONE,
+                                    XEN_SUPPORT_DECISION_WARNED,
+                                    XEN_SUPPORT_ORIGIN_DOMAIN, 2, "again"),
+                     0);
+    tt_hv_install();
+    assert_int_equal(
+        xensupport_hv_events(&ev, &nr, &lost, S_err, sizeof(S_err)), 0);
+    assert_int_equal(tt_hv.calls, 2); /* the count, then one page */
+    assert_int_equal(nr, 3);
+    assert_int_equal(lost, 0);
+    assert_int_equal(ev[0].feature, 1);
+    assert_int_equal(ev[0].row, -1);
+    assert_int_equal(ev[0].decision, XENSUPPORT_DECISION_WARNED);
+    assert_int_equal(ev[0].origin, XENSUPPORT_ORIGIN_BOOT);
+    assert_int_equal(ev[0].domid, 0x7ff2);
+    assert_string_equal(ev[0].origin_text, "sched=rtds");
+    assert_int_equal(ev[1].decision, XENSUPPORT_DECISION_REFUSED);
+    free(ev);
+
+    /* Active only (the refusal is not), each feature once. */
+    assert_int_equal(xensupport_get_feature(t, 1, &f1), 0);
+    assert_int_equal(
+        xensupport_hv_outside(t, buf, sizeof(buf), S_err, sizeof(S_err)), 0);
+    assert_string_equal(buf, f1.name);
+    assert_int_equal(xensupport_hv_outside(t, buf, 3, S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, ENOBUFS);
+
+    /* The record grows during a read: it starts again, consistent. */
+    tt_hv_install();
+    tt_hv.after = S_grow;
+    assert_int_equal(xensupport_hv_events(&ev, &nr, NULL, S_err, sizeof(S_err)),
+                     0);
+    assert_int_equal(nr, 4);
+    assert_int_equal(tt_hv.calls, 4);
+    assert_string_equal(ev[3].origin_text, "late");
+    free(ev);
+    tt_hv.after = NULL;
+    assert_int_equal(xensupport_get_feature(t, 2, &f2), 0);
+    snprintf(want, sizeof(want), "%s, %s", f1.name, f2.name);
+    assert_int_equal(
+        xensupport_hv_outside(t, buf, sizeof(buf), S_err, sizeof(S_err)), 0);
+    assert_string_equal(buf, want);
+
+    /* A full record counts what it dropped. */
+    for (unsigned i = 0; i < 70; i++) {
+        char text[16];
+        snprintf(text, sizeof(text), "n%u", i);
+        support_record(0, XEN_SUPPORT_ROW_NONE, XEN_SUPPORT_DECISION_WARNED,
+                       XEN_SUPPORT_ORIGIN_RUNTIME, 3, text);
+    }
+    assert_int_equal(
+        xensupport_hv_events(&ev, &nr, &lost, S_err, sizeof(S_err)), 0);
+    assert_int_equal(nr, 64);
+    assert_int_equal(lost, 4 + 70 - 64);
+    free(ev);
+    xensupport_close(t);
+}
+
+/* The real transport, here (no /dev/xen/privcmd): not on Xen. */
+static void test_real_no_xen(void **state)
+{
+    (void)state;
+    if (!access("/dev/xen/privcmd", F_OK) || !access("/proc/xen/privcmd", F_OK))
+        skip();
+    tt_hv_uninstall();
+    errno = 0;
+    assert_null(S_open_hv());
+    assert_int_equal(errno, ENODEV);
+    assert_non_null(strstr(S_err, "not running on Xen: no /dev/xen/privcmd"));
+    assert_null(strchr(S_err, '\n'));
+    tt_hv_install();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_whole_read, S_reset),
+        cmocka_unit_test_setup(test_not_on_xen, S_reset),
+        cmocka_unit_test_setup(test_not_privileged, S_reset),
+        cmocka_unit_test_setup(test_no_op, S_reset),
+        cmocka_unit_test_setup(test_interface_mismatch, S_reset),
+        cmocka_unit_test_setup(test_corrupt_in_transit, S_reset),
+        cmocka_unit_test_setup(test_changed_size, S_reset),
+        cmocka_unit_test_setup(test_short_read, S_reset),
+        cmocka_unit_test_setup(test_size_answers, S_reset),
+        cmocka_unit_test_setup(test_fault, S_reset),
+        cmocka_unit_test_setup(test_hv_info, S_reset),
+        cmocka_unit_test_setup(test_real_no_xen, S_reset),
+        cmocka_unit_test_setup(test_events, S_reset),
+    };
+
+    return cmocka_run_group_tests(tests, S_setup, NULL);
+}

@@ -1,0 +1,98 @@
+/*
+ * tt_hosted.c: the in-process transport (see tt_hosted.h).  The op goes
+ * to support_table_sysctl() exactly as do_sysctl() would hand it over,
+ * data buffers are the caller's own (the shim's guest copies are
+ * memcpy()), and each fault is applied around the real handler.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <hosted/shim.h>
+#include <public/sysctl.h>
+#include <xen/support.h>
+
+#include "tt_hosted.h"
+#include "xs_hv.h"
+
+struct tt_hv tt_hv;
+
+_Static_assert(sizeof(struct xen_sysctl_support_table) == 56,
+               "the hosted op has the dom0 layout");
+
+static int S_open(void **sess, char *err, size_t errlen)
+{
+    if (tt_hv.open_errno) {
+        if (err && errlen)
+            strncpy(err, strerror(tt_hv.open_errno), errlen - 1)[errlen - 1] =
+                '\0';
+        errno = tt_hv.open_errno;
+        return -1;
+    }
+    tt_hv.opens++;
+    *sess = &tt_hv;
+    return 0;
+}
+
+static void S_close(void *sess)
+{
+    (void)sess;
+    tt_hv.closes++;
+}
+
+static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
+                    size_t len)
+{
+    unsigned n = tt_hv.calls++;
+    int rc;
+
+    (void)sess;
+    if (tt_hv.interface_version != 0x15) /* do_sysctl()'s check */
+        rc = -EACCES;
+    else if ((int)n == tt_hv.fail_call)
+        rc = tt_hv.fail_rc;
+    else {
+        if (op->cmd == XEN_SYSCTL_SUPPORT_get_table)
+            op->u.table.buffer.p = buf;
+        else if (op->cmd == XEN_SYSCTL_SUPPORT_get_events)
+            op->u.events.buffer.p = buf;
+        (void)len;
+        rc = support_table_sysctl(op);
+        if (op->cmd == XEN_SYSCTL_SUPPORT_get_table) {
+            op->u.table.buffer.p = NULL;
+            if (!rc && buf && tt_hv.corrupt_at >= 0 &&
+                (size_t)tt_hv.corrupt_at < len)
+                ((uint8_t *)buf)[tt_hv.corrupt_at] ^= 0x40;
+            if (!rc && (int)n == tt_hv.lie_call) {
+                op->u.table.len -= tt_hv.lie_len_less;
+                if (tt_hv.lie_size)
+                    op->u.table.size = tt_hv.lie_size;
+            }
+        } else if (op->cmd == XEN_SYSCTL_SUPPORT_get_events) {
+            op->u.events.buffer.p = NULL;
+        }
+    }
+    if (tt_hv.after)
+        tt_hv.after(n);
+    return rc;
+}
+
+static const struct xs_transport S_hosted = {
+    .open = S_open,
+    .sysctl = S_sysctl,
+    .close = S_close,
+};
+
+void tt_hv_install(void)
+{
+    hosted_reset();
+    memset(&tt_hv, 0, sizeof(tt_hv));
+    tt_hv.interface_version = 0x15;
+    tt_hv.fail_call = tt_hv.lie_call = -1;
+    tt_hv.corrupt_at = -1;
+    xs_hv_set_transport(&S_hosted);
+}
+
+void tt_hv_uninstall(void)
+{
+    xs_hv_set_transport(NULL);
+}

@@ -1,0 +1,61 @@
+/*
+ * xs_hv.h: the hypervisor source's transport seam.  The core (xs_hv.c)
+ * speaks XEN_SYSCTL_support_table through a small ops struct; the real
+ * transport (xs_hv_xc.c) goes through libxenctrl, tests plug in one that
+ * calls the hypervisor's handler compiled hosted.  Private to the library
+ * (not exported from libxensupport.so).
+ */
+#ifndef XS_HV_H
+#define XS_HV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The op, as public/sysctl.h defines it (see xs_hv_abi.h). */
+struct xen_sysctl_support_table;
+
+struct xs_transport {
+    /*
+     * Open a session in *sess: 0, or -1 with errno and a one-line message
+     * in err: ENODEV not running on Xen (no privcmd device), EPERM not
+     * privileged, anything else as it came.
+     */
+    int (*open)(void **sess, char *err, size_t errlen);
+    /*
+     * One XEN_SYSCTL_support_table call.  For get_table and get_events,
+     * buf/len is the caller's data buffer (NULL/0: a NULL guest handle);
+     * the transport points the op's handle at memory the hypervisor may
+     * write and copies what was written back into buf.  The op's OUT
+     * fields are updated as the hypervisor left them.  Returns 0 or a
+     * negative errno (the hypervisor's, or the transport's own).
+     */
+    int (*sysctl)(void *sess, struct xen_sysctl_support_table *op, void *buf,
+                  size_t len);
+    void (*close)(void *sess);
+};
+
+/* The real one: libxenctrl, xc_sysctl() with hypercall buffers. */
+extern const struct xs_transport xs_transport_xc;
+
+/* The transport in use (the real one unless a test set another). */
+extern const struct xs_transport *xs_hv_transport;
+
+/*
+ * Use t for every later hypervisor read (NULL: back to the real one).
+ * For tests; not thread-safe.
+ */
+void xs_hv_set_transport(const struct xs_transport *t);
+
+/*
+ * A failed call (rc < 0) of sub-op what: sets errno (ENOSYS no table,
+ * EPROTO interface mismatch, EPERM not privileged, EIO otherwise) and the
+ * message; returns -1.
+ */
+int xs_hv_fail(int rc, const char *what, char *err, size_t errlen);
+/* An inconsistent answer: the message, errno EIO; returns -1. */
+int xs_hv_bad(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A zeroed op for sub-op cmd. */
+void xs_hv_op(struct xen_sysctl_support_table *op, uint32_t cmd);
+
+#endif

@@ -1,0 +1,199 @@
+/*
+ * xs_hv_events.c: the hypervisor's sticky record of gated features
+ * (XEN_SYSCTL_SUPPORT_get_events, paged, restarted when it grows under
+ * the read) and the list of features outside security support that are
+ * active, as xl info shows it.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xs_hv_abi.h"
+#include "xs_hv.h"
+#include "xs_private.h"
+
+/* Record reads restarted because it grew meanwhile, at most. */
+#define S_EVENT_TRIES 8
+/* Events accepted from one read, at most (the record holds 64). */
+#define S_EVENTS_MAX 4096U
+
+static void S_event(struct xensupport_event *o,
+                    const struct xen_support_event *e)
+{
+    size_t n = sizeof(e->origin_text);
+
+    memset(o, 0, sizeof(*o));
+    o->feature = e->feature;
+    o->row = e->row == XEN_SUPPORT_ROW_NONE ? -1 : e->row;
+    o->decision = e->decision;
+    o->origin = e->origin;
+    o->reading = e->reading;
+    o->domid = e->domid;
+    o->count = e->count;
+    o->seq = e->seq;
+    o->time_ns = e->time;
+    memcpy(o->origin_text, e->origin_text, n);
+    o->origin_text[n] = '\0';
+}
+
+/*
+ * One pass over the record into ev[0..*nr): 0, 1 if the record changed
+ * under it (start again), -1 on error.
+ */
+static int S_read_events(void *s, struct xensupport_event **ev, unsigned *nr,
+                         uint32_t *lost, char *err, size_t errlen)
+{
+    struct xen_sysctl_support_table op;
+    struct xen_support_event page[XEN_SUPPORT_EVENTS_PER_CALL];
+    uint32_t total, gen;
+    int rc;
+
+    xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_events);
+    rc = xs_hv_transport->sysctl(s, &op, NULL, 0);
+    if (rc)
+        return xs_hv_fail(rc, "get_events", err, errlen);
+    total = op.u.events.total;
+    gen = op.u.events.generation;
+    *lost = op.u.events.lost;
+    if (total > S_EVENTS_MAX)
+        return xs_hv_bad(err, errlen,
+                         "the hypervisor reports %u events (at most %u)", total,
+                         S_EVENTS_MAX);
+    *ev = calloc(total ? total : 1, sizeof(**ev));
+    if (!*ev) {
+        xs_seterr(err, errlen, "out of memory");
+        return -1;
+    }
+    for (*nr = 0; *nr < total;) {
+        uint32_t want = total - *nr;
+
+        if (want > XEN_SUPPORT_EVENTS_PER_CALL)
+            want = XEN_SUPPORT_EVENTS_PER_CALL;
+        xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_events);
+        op.u.events.idx = *nr;
+        op.u.events.nr = want;
+        rc = xs_hv_transport->sysctl(s, &op, page, want * sizeof(page[0]));
+        if (!rc && op.u.events.generation != gen)
+            return 1; /* the record grew meanwhile */
+        if (rc)
+            return xs_hv_fail(rc, "get_events", err, errlen);
+        if (!op.u.events.nr || op.u.events.nr > want)
+            return xs_hv_bad(err, errlen,
+                             "the hypervisor returned %u events for a "
+                             "page of %u",
+                             op.u.events.nr, want);
+        for (uint32_t i = 0; i < op.u.events.nr; i++)
+            S_event(&(*ev)[*nr + i], &page[i]);
+        *nr += op.u.events.nr;
+    }
+    return 0;
+}
+
+int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
+                         uint32_t *lost, char *err, size_t errlen)
+{
+    uint32_t lost_ = 0;
+    void *s;
+    int rc = 1, saved;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (!events || !nr) {
+        errno = EINVAL;
+        return -1;
+    }
+    *events = NULL;
+    *nr = 0;
+    if (xs_hv_transport->open(&s, err, errlen))
+        return -1;
+    for (unsigned i = 0; rc == 1 && i < S_EVENT_TRIES; i++) {
+        free(*events);
+        *events = NULL;
+        *nr = 0;
+        rc = S_read_events(s, events, nr, &lost_, err, errlen);
+    }
+    if (rc == 1)
+        rc = xs_hv_bad(err, errlen,
+                       "the hypervisor's record kept changing (%u reads, "
+                       "%u events)",
+                       S_EVENT_TRIES, *nr);
+    saved = errno;
+    xs_hv_transport->close(s);
+    if (rc) {
+        free(*events);
+        *events = NULL;
+        *nr = 0;
+    } else if (lost) {
+        *lost = lost_;
+    }
+    errno = saved;
+    return rc;
+}
+
+/* Whether event e enabled its feature (a refusal did not). */
+static bool S_active(const struct xensupport_event *e)
+{
+    return e->decision != XENSUPPORT_DECISION_REFUSED;
+}
+
+static int S_append(char *buf, size_t len, size_t *at, const char *s)
+{
+    size_t n = strlen(s) + (*at ? 2 : 0);
+
+    if (*at + n >= len)
+        return -1;
+    if (*at) {
+        memcpy(buf + *at, ", ", 2);
+        *at += 2;
+        n -= 2;
+    }
+    memcpy(buf + *at, s, n + 1);
+    *at += n;
+    return 0;
+}
+
+int xensupport_hv_outside(xensupport_table *t, char *buf, size_t len, char *err,
+                          size_t errlen)
+{
+    struct xensupport_event *ev;
+    struct xensupport_feature f;
+    unsigned nr, i, j;
+    size_t at = 0;
+    int rc = 0;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (!t || !buf || !len) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (xensupport_hv_events(&ev, &nr, NULL, err, errlen))
+        return -1;
+    buf[0] = '\0';
+    for (i = 0; i < nr && !rc; i++) {
+        if (!S_active(&ev[i]))
+            continue;
+        for (j = 0; j < i; j++) /* once per feature, in record order */
+            if (S_active(&ev[j]) && ev[j].feature == ev[i].feature)
+                break;
+        if (j < i)
+            continue;
+        if (xensupport_get_feature(t, ev[i].feature, &f)) {
+            rc = xs_hv_bad(err, errlen,
+                           "the record names feature %u; the table has %u",
+                           ev[i].feature, t->h.nr_features);
+            break;
+        }
+        if (S_append(buf, len, &at, f.name)) {
+            xs_seterr(err, errlen, "the list does not fit in %zu bytes", len);
+            errno = ENOBUFS;
+            rc = -1;
+        }
+    }
+    free(ev);
+    if (!rc && !at)
+        snprintf(buf, len, "none");
+    return rc;
+}

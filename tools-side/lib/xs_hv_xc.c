@@ -1,0 +1,142 @@
+/*
+ * xs_hv_xc.c: the real transport of the hypervisor source: libxenctrl
+ * (xc_interface_open, xc_sysctl) with hypercall-safe buffers.  The op is
+ * placed in struct xen_sysctl's u.pad, since Debian's <xen/sysctl.h> has
+ * no member for it.  libxenctrl logs through a silent logger, so the
+ * caller's one-line message is the only output.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xenctrl.h>
+
+#include "xs_hv_abi.h"
+#include "xs_hv.h"
+#include "xs_private.h"
+
+static const char *const S_privcmd[] = {"/dev/xen/privcmd",
+                                        "/proc/xen/privcmd"};
+
+static void S_quiet_vmessage(struct xentoollog_logger *l, xentoollog_level lv,
+                             int errnoval, const char *context,
+                             const char *format, va_list al)
+{
+    (void)l, (void)lv, (void)errnoval, (void)context, (void)format, (void)al;
+}
+
+static void S_quiet_destroy(struct xentoollog_logger *l)
+{
+    (void)l;
+}
+
+static xentoollog_logger S_quiet = {
+    .vmessage = S_quiet_vmessage,
+    .destroy = S_quiet_destroy,
+};
+
+/*
+ * What libxencall will find: 0 when a privcmd device opens, else -1 with
+ * errno ENODEV (none: not on Xen) or the open's errno (EACCES, ...).
+ */
+static int S_probe(const char **path)
+{
+    int first = 0;
+
+    for (size_t i = 0; i < sizeof(S_privcmd) / sizeof(S_privcmd[0]); i++) {
+        int fd = open(S_privcmd[i], O_RDWR | O_CLOEXEC);
+
+        if (fd >= 0) {
+            close(fd);
+            return 0;
+        }
+        if (errno != ENOENT && errno != ENODEV && errno != ENXIO && !first) {
+            first = errno;
+            *path = S_privcmd[i];
+        }
+    }
+    errno = first ? first : ENODEV;
+    return -1;
+}
+
+static int S_open(void **sess, char *err, size_t errlen)
+{
+    const char *path = S_privcmd[0];
+    xc_interface *xch;
+    int saved;
+
+    if (S_probe(&path)) {
+        saved = errno;
+        if (saved == ENODEV)
+            xs_seterr(err, errlen,
+                      "not running on Xen: no %s (dom0 needs the "
+                      "xen-privcmd module and xenfs)",
+                      S_privcmd[0]);
+        else if (saved == EACCES || saved == EPERM)
+            xs_seterr(err, errlen, "not privileged: cannot open %s: %s", path,
+                      strerror(saved));
+        else
+            xs_seterr(err, errlen, "cannot open %s: %s", path, strerror(saved));
+        errno = saved == EACCES ? EPERM : saved;
+        return -1;
+    }
+    errno = 0;
+    xch = xc_interface_open(&S_quiet, &S_quiet, 0);
+    if (!xch) {
+        saved = errno ? errno : EIO;
+        xs_seterr(err, errlen, "xc_interface_open failed: %s", strerror(saved));
+        errno = saved == ENOENT ? ENODEV : saved == EACCES ? EPERM : saved;
+        return -1;
+    }
+    *sess = xch;
+    return 0;
+}
+
+static void S_close(void *sess)
+{
+    xc_interface_close(sess);
+}
+
+static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
+                    size_t len)
+{
+    xc_interface *xch = sess;
+    DECLARE_HYPERCALL_BUFFER(uint8_t, hbuf);
+    struct xen_sysctl sysctl;
+    struct xen_sysctl_support_table *in = (void *)sysctl.u.pad;
+    int rc = 0;
+
+    if (buf && len) {
+        hbuf = xc_hypercall_buffer_alloc(xch, hbuf, len);
+        if (!hbuf)
+            return -(errno ? errno : ENOMEM);
+        memset(hbuf, 0, len);
+    }
+    memset(&sysctl, 0, sizeof(sysctl));
+    sysctl.cmd = XEN_SYSCTL_support_table;
+    sysctl.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    memcpy(in, op, sizeof(*op));
+    if (op->cmd == XEN_SYSCTL_SUPPORT_get_table && hbuf)
+        set_xen_guest_handle(in->u.table.buffer, hbuf);
+    else if (op->cmd == XEN_SYSCTL_SUPPORT_get_events && hbuf)
+        set_xen_guest_handle_raw(in->u.events.buffer,
+                                 (xen_support_event_t *)(void *)hbuf);
+    if (xc_sysctl(xch, &sysctl))
+        rc = -(errno ? errno : EIO);
+    /* The hypervisor writes OUT fields back on success and -ENOBUFS. */
+    memcpy(op, in, sizeof(*op));
+    if (!rc && hbuf)
+        memcpy(buf, hbuf, len);
+    if (hbuf)
+        xc_hypercall_buffer_free(xch, hbuf);
+    return rc;
+}
+
+const struct xs_transport xs_transport_xc = {
+    .open = S_open,
+    .sysctl = S_sysctl,
+    .close = S_close,
+};
