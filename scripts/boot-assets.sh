@@ -213,7 +213,7 @@ bb=$root/bin/busybox
 cp "$bb" "$stage/bin/busybox"
 for a in sh mount umount mkdir insmod cat echo sleep poweroff base64 \
     sha256sum wc sed cut head tail grep ls date dmesg od xxd ps kill uname \
-    rm cp ln tr sort uniq awk env true false test printf hexdump seq \
+    rm cp ln tr sort uniq awk env true false test printf hexdump seq cmp \
     timeout time readlink stat find xargs; do
     ln -sf busybox "$stage/bin/$a"
 done

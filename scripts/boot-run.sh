@@ -69,6 +69,15 @@ command -v "${cmd[0]}" >/dev/null || {
     echo "boot-run.sh: ${cmd[0]} not installed (scripts/deps.sh boot)" >&2
     exit 2
 }
+# One QEMU at a time on this machine (shared cores; parallel make jobs).
+# The time limit starts once the lock is held.
+lockdir=$(cd "$(dirname "$0")/.." && pwd)/build
+mkdir -p "$lockdir"
+exec 8>"$lockdir/.boot-qemu.lock"
+if ! flock -n 8; then
+    echo "boot-run: waiting for another QEMU boot to finish"
+    flock 8
+fi
 printf 'boot-run:'
 printf ' %q' timeout "$limit" "${cmd[@]}"
 echo

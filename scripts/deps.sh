@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # deps.sh GROUP...: install the Debian packages a job needs, if missing.
 # Groups: host (build + unit tests), xen (hypervisor builds), boot (QEMU
-# boot tests).  Uses apt-get as root (or through sudo); does nothing when
+# boot tests), fuzz (libFuzzer), leaks (valgrind), bench (Xen's own
+# parse-support-md).  Uses apt-get as root (or through sudo); does nothing when
 # everything is already installed.
 set -euo pipefail
 
 declare -A group
 group[host]="gcc make pkg-config libcmark-dev libcmocka-dev libyajl-dev
-             libxen-dev clang-format"
+             libxen-dev clang-format python3"
 group[xen]="dpkg-dev xz-utils python3 flex bison bc gcc-aarch64-linux-gnu
             binutils-aarch64-linux-gnu checkpolicy"
 group[boot]="qemu-system-x86 qemu-system-arm busybox-static cpio binutils
              xz-utils gzip"
+group[fuzz]="clang libclang-rt-14-dev"
+group[leaks]="valgrind"
+group[bench]="pandoc libjson-perl libtie-ixhash-perl libcgi-pm-perl gzip
+              dpkg-dev xz-utils"
 
 want=()
 for g in "${@:-host}"; do

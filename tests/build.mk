@@ -2,6 +2,7 @@
 -include tests/gen/build.mk
 -include tests/tools/build.mk
 -include tests/xen/build.mk
+-include tests/boot/build.mk
 
 # The boot-log checker judges every boot test: test it on made-up logs.
 .PHONY: test-boot-checklog

@@ -6,7 +6,8 @@
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen/bin
 for d in /lib/*-linux-gnu; do LD_LIBRARY_PATH=$d; done
 export LD_LIBRARY_PATH
-export HOME=/root TERM=dumb
+# The console is a tty, but everything printed ends in a log: no colours.
+export HOME=/root TERM=dumb NO_COLOR=1
 
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 exec </dev/console >/dev/console 2>&1
@@ -87,6 +88,33 @@ bench() {
     done
     _med=$(echo $_all | tr ' ' '\n' | sort -n | sed -n "$(((_k + 1) / 2))p")
     echo "@@BENCH $_n runs=$_k median_ms=$_med total_ms=$(($(ms) - _b0)) all_ms=$(echo $_all | tr ' ' ',')"
+}
+
+# benchn NAME ROUNDS INNER CMD...: ROUNDS timed blocks, each running CMD
+# INNER times (output discarded); the per-call time of each block is its
+# wall time / INNER, in microseconds (so resolution 10 ms / INNER).  One
+# @@BENCH line with the median and every block's per-call time.
+benchn() {
+    _n=$1
+    _k=$2
+    _m=$3
+    shift 3
+    _i=0
+    _all=
+    _b0=$(ms)
+    while [ $_i -lt $_k ]; do
+        _j=0
+        _t0=$(ms)
+        while [ $_j -lt $_m ]; do
+            "$@" >/dev/null 2>&1
+            _j=$((_j + 1))
+        done
+        _t1=$(ms)
+        _all="$_all $(((_t1 - _t0) * 1000 / _m))"
+        _i=$((_i + 1))
+    done
+    _med=$(echo $_all | tr ' ' '\n' | sort -n | sed -n "$(((_k + 1) / 2))p")
+    echo "@@BENCH $_n runs=$_k inner=$_m median_us=$_med total_ms=$(($(ms) - _b0)) all_us=$(echo $_all | tr ' ' ',')"
 }
 
 # quiet CMD...: run CMD, showing its output only when it fails.
