@@ -88,6 +88,7 @@ link() {
 }
 link common/support.c common/support.c
 link include/xen/support.h include/xen/support.h
+link include/xen/support_gates.h include/xen/support_gates.h
 link include/public/support_table.h include/public/support_table.h
 
 # 3. The table, regenerated when the document or the generator changes;
@@ -121,12 +122,18 @@ update "$gdir/support_table.bin" "$out/support_table.bin"
 # 4. Configure: defconfig plus XSM/FLASK (and its built-in policy, which
 # compiles tools/flask/policy) so flask=enforcing can be tested, while the
 # default XSM module stays the architecture's usual one (x86: dummy, use
-# xsm=flask to pick FLASK; Arm: silo).  Redone only if this list changes.
+# xsm=flask to pick FLASK; Arm: silo); and what the boot policy gates
+# that Kconfig hides behind EXPERT and UNSUPPORTED: the RTDS, ARINC653
+# and null schedulers, so sched=rtds can be tested; on x86 memory paging
+# (not memory sharing: with it, FLASK faults creating dom_cow at boot in
+# 4.17); on Arm ACPI and the GICv3 ITS, so their gates are compiled.
+# Redone only if this list changes.
 xmake() {
     make -C "$tree/xen" XEN_TARGET_ARCH=$xarch CROSS_COMPILE=$cross "$@"
 }
-config="XSM=y XSM_FLASK=y"
-[ "$arch" = x86_64 ] && config="$config XSM_DUMMY_DEFAULT=y XSM_FLASK_DEFAULT=n"
+config="XSM=y XSM_FLASK=y EXPERT=y UNSUPPORTED=y SCHED_RTDS=y SCHED_ARINC653=y SCHED_NULL=y"
+[ "$arch" = x86_64 ] && config="$config XSM_DUMMY_DEFAULT=y XSM_FLASK_DEFAULT=n MEM_PAGING=y"
+[ "$arch" = arm64 ] && config="$config ACPI=y HAS_ITS=y"
 if [ ! -f "$tree/xen/.config" ] ||
     [ "$(cat "$tree/.xen-support-config" 2>/dev/null)" != "$config" ]; then
     xmake -s defconfig

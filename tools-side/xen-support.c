@@ -14,8 +14,9 @@ static const struct {
     const char *name;
     int (*fn)(struct cli *c, int n, char **args);
 } S_cmds[] = {
-    {"info", cmd_info},   {"list", cmd_list}, {"show", cmd_show},
-    {"check", cmd_check}, {"dump", cmd_dump}, {"diff", cmd_diff},
+    {"info", cmd_info},     {"list", cmd_list}, {"show", cmd_show},
+    {"check", cmd_check},   {"dump", cmd_dump}, {"diff", cmd_diff},
+    {"status", cmd_status},
 };
 
 static void S_usage(FILE *f)
@@ -36,6 +37,10 @@ static void S_usage(FILE *f)
           "  dump -o FILE                     write the table blob\n"
           "  diff [--exit-code] A B           compare two sources (paths, or "
           "--document/--table)\n"
+          "  status [--prometheus [-o FILE]]  features outside security "
+          "support the\n"
+          "                                   hypervisor enabled: exit 1 if "
+          "any\n"
           "\n"
           "without --document or --table, the table built into the running "
           "hypervisor\n"

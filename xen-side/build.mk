@@ -8,7 +8,8 @@
 
 XEN_HOSTED_DIR := $(O)/xen-side/hosted
 XEN_HOSTED_GEN := $(XEN_HOSTED_DIR)/gen
-XEN_HOSTED_CFLAGS := -Ixen-side/hosted/include -I$(XEN_HOSTED_GEN) -DCONFIG_X86
+XEN_HOSTED_CFLAGS := -Ixen-side/hosted/include -I$(XEN_HOSTED_GEN) -DCONFIG_X86 \
+    -DCONFIG_SUPPORT_TABLE
 XEN_ABI_PATCH := xen-side/patches/0001-public-sysctl-support-table.patch
 
 $(XEN_HOSTED_GEN)/sysctl_support_abi.h: $(XEN_ABI_PATCH) scripts/xen-hosted-abi.sh

@@ -43,6 +43,24 @@ test-tools-hypervisor: $(TT_HV)
 	$<
 TEST_TARGETS += test-tools-hypervisor
 
+# xen-support status over the same transport, after gate events: the
+# command's objects without its main().
+TT_ST := $(O)/tests/tools/test_status
+TT_ST_CLI := $(filter-out $(O)/tools-side/xen-support.o,$(XS_CLI_OBJS))
+$(TT_ST).o: private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) -Itools-side \
+    $(call pc_cflags,$(CMOCKA_PC)) $(call pc_cflags,$(YAJL_PC))
+$(TT_ST).o: $(XEN_HOSTED_HDRS)
+$(TT_ST): $(TT_ST).o $(O)/tests/tools/tt_hosted.o $(TT_ST_CLI) \
+    $(XEN_HOSTED_OBJS) $(XENSUPPORT_A)
+	$(CC) $(HOST_LDFLAGS) -o $@ $(TT_ST).o $(O)/tests/tools/tt_hosted.o \
+	    $(TT_ST_CLI) $(XEN_HOSTED_OBJS) $(XENSUPPORT_LDLIBS) \
+	    $(call pc_libs,$(CMOCKA_PC))
+
+.PHONY: test-tools-status
+test-tools-status: $(TT_ST)
+	$<
+TEST_TARGETS += test-tools-status
+
 # Install into a temporary root, then build a small program against it
 # with pkg-config (shared and static) and check the exported names.
 .PHONY: test-tools-install

@@ -1,11 +1,13 @@
 # tests/xen/build.mk: hypervisor-side tests.
 #  - hosted (TEST_TARGETS, plain and under ASan+UBSan): the real
 #    xen-side/common/support.c on Linux against xen-side/hosted/, driven
-#    through its sysctl handler and lookups (cmocka);
+#    through its sysctl handler, lookups, and the boot policy's gates
+#    under every policy (cmocka); and gate-missing.sh: a document without
+#    a gated feature fails the build with the gate's message;
 #  - image (ONCE_TEST_TARGETS): both `make xen` builds, and the table
 #    bytes inside each xen-syms compared with the generator's output.
 
-XT_PROGS := support_sysctl support_lookup
+XT_PROGS := support_sysctl support_lookup support_gate
 XT_BINS := $(XT_PROGS:%=$(O)/tests/xen/test_%)
 XT_UTIL := $(O)/tests/xen/xt_util.o
 
@@ -29,11 +31,13 @@ $(XT_ABI): $(XT_ABI).o
 	$(CC) $(HOST_LDFLAGS) -o $@ $< $(call pc_libs,$(CMOCKA_PC))
 
 .PHONY: test-xen-hosted
-test-xen-hosted: $(XT_BINS) $(XT_ABI)
+test-xen-hosted: $(XT_BINS) $(XT_ABI) $(GEN_BIN)
 	$(XT_ABI)
 	$(O)/tests/xen/test_support_sysctl $(SUPPORT_MD)
 	$(O)/tests/xen/test_support_lookup $(SUPPORT_MD) \
 	    "$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md"
+	$(O)/tests/xen/test_support_gate
+	tests/xen/gate-missing.sh $(GEN_BIN) $(XEN_HOSTED_GEN) $(SUPPORT_MD)
 
 TEST_TARGETS += test-xen-hosted
 
@@ -51,8 +55,9 @@ test-xen-image: $(GEN_BIN)
 
 ONCE_TEST_TARGETS += test-xen-image
 
-# A boot: the x86_64 hypervisor in QEMU, the sysctl issued from dom0 by a
-# probe linked against Debian's libxenctrl (scripts/boot-*.sh harness).
+# Two boots: the x86_64 hypervisor in QEMU, the sysctl issued from dom0 by
+# a probe linked against Debian's libxenctrl, and xen-support status
+# (scripts/boot-*.sh harness), under support=warn and support=refuse.
 XT_PROBE := $(O)/tests/xen/xen-sysctl-probe
 $(XT_PROBE): tests/xen/boot/sysctl-probe.c $(XEN_HOSTED_GEN)/sysctl_support_abi.h
 	@mkdir -p $(@D)
@@ -60,8 +65,9 @@ $(XT_PROBE): tests/xen/boot/sysctl-probe.c $(XEN_HOSTED_GEN)/sysctl_support_abi.
 	    $(call pc_cflags,$(XENCTRL_PC)) $< -o $@ $(call pc_libs,$(XENCTRL_PC))
 
 .PHONY: test-xen-boot
-test-xen-boot: $(XT_PROBE) $(GEN_BIN)
+test-xen-boot: $(XT_PROBE) $(GEN_BIN) $(O)/bin/xen-support-static
 	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
-	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE))
+	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE)) \
+	    $(abspath $(O)/bin/xen-support-static)
 
 ONCE_TEST_TARGETS += test-xen-boot

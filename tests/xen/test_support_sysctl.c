@@ -150,7 +150,7 @@ static void test_get_info(void **state)
     assert_int_equal(i->nr_facts, h->nr_facts);
     assert_int_equal(i->arch, XEN_SUPTAB_ARCH_X86);
     assert_int_equal(i->policy, XEN_SUPPORT_POLICY_WARN);
-    assert_int_equal(i->policy_flags, 0);
+    assert_int_equal(i->policy_flags, XEN_SUPPORT_PF_NOT_SECURITY);
     assert_int_equal(i->nr_exempt, 0);
     assert_int_equal(i->nr_events, 0);
     assert_int_equal(i->max_events, XEN_SUPPORT_EVENTS_MAX);

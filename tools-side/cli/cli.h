@@ -109,5 +109,6 @@ int cmd_show(struct cli *c, int n, char **args);
 int cmd_check(struct cli *c, int n, char **args);
 int cmd_dump(struct cli *c, int n, char **args);
 int cmd_diff(struct cli *c, int n, char **args);
+int cmd_status(struct cli *c, int n, char **args);
 
 #endif

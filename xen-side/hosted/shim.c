@@ -1,7 +1,8 @@
 /*
  * Hosted shim: the Xen services support.c uses, for the unit tests on
  * Linux (guest copies with injectable faults, printk into a buffer, the
- * XSM switch, a time counter, lock accounting).
+ * XSM switch, a time counter, lock accounting, the boot state, the
+ * current domain, the end-of-boot warnings).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,10 +10,13 @@
 
 #include <hosted/shim.h>
 #include <xen/guest_access.h>
+#include <xen/kernel.h>
 #include <xen/lib.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
+#include <xen/sched.h>
 #include <xen/time.h>
+#include <xen/warning.h>
 #include <xsm/xsm.h>
 
 int hosted_copy_fail_at = -1;
@@ -22,6 +26,12 @@ uint32_t hosted_xsm_last_cmd;
 unsigned int hosted_xsm_calls;
 char hosted_printk_buf[4096];
 int hosted_locks_held;
+const char *hosted_warnings[20];
+unsigned int hosted_nr_warnings;
+enum system_state system_state = SYS_STATE_early_boot;
+static struct domain hosted_dom0;
+static struct vcpu hosted_vcpu0 = {&hosted_dom0};
+struct vcpu *hosted_current = &hosted_vcpu0;
 static size_t printk_len;
 static s_time_t now;
 
@@ -69,6 +79,12 @@ int hosted_xsm_support_table(xsm_default_t def, uint32_t cmd)
     hosted_xsm_last_cmd = cmd;
     hosted_xsm_calls++;
     return hosted_xsm_rc;
+}
+
+void warning_add(const char *warning)
+{
+    if ( hosted_nr_warnings < 20 )
+        hosted_warnings[hosted_nr_warnings++] = warning;
 }
 
 s_time_t hosted_now(void)

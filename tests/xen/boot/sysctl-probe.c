@@ -4,6 +4,9 @@
  * libxenctrl (xc_sysctl, hypercall buffers): get_info, the whole table in
  * two calls (written to argv[1] for the host to compare), get_events, and
  * the documented errors.  Prints one line per check; exit 0 if all pass.
+ * "xen-sysctl-probe cpupool" instead creates (and destroys) a cpupool
+ * with the RTDS scheduler, a gate of the boot policy: exit 0 if created,
+ * 1 if refused with EPERM, 2 on any other error.
  * The ABI comes from the header extracted from the public header patch.
  */
 #define __XEN_TOOLS__ 1
@@ -37,6 +40,22 @@ static void check(int ok, const char *what, int rc)
     failures += !ok;
 }
 
+static int cpupool_rtds(xc_interface *xch)
+{
+    uint32_t poolid = XC_CPUPOOL_POOLID_ANY;
+    int rc = xc_cpupool_create(xch, &poolid, XEN_SCHEDULER_RTDS);
+    int e = errno;
+
+    if (rc) {
+        printf("cpupool rtds: create failed: errno %d (%s)\n", e, strerror(e));
+        return e == EPERM ? 1 : 2;
+    }
+    printf("cpupool rtds: created pool %u\n", poolid);
+    rc = xc_cpupool_destroy(xch, poolid);
+    printf("cpupool rtds: destroy rc %d\n", rc);
+    return rc ? 2 : 0;
+}
+
 int main(int argc, char **argv)
 {
     xc_interface *xch = xc_interface_open(NULL, NULL, 0);
@@ -50,17 +69,24 @@ int main(int argc, char **argv)
         perror("xc_interface_open");
         return 2;
     }
+    if (argc > 1 && !strcmp(argv[1], "cpupool")) {
+        rc = cpupool_rtds(xch);
+        xc_interface_close(xch);
+        return rc;
+    }
 
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_info;
     rc = op(xch, &st);
     check(rc == 0, "get_info", rc);
     printf("info: size %u format %u features %u rows %u sections %u "
-           "facts %u arch %u policy %u events %u/%u lost %u\n",
+           "facts %u arch %u policy %u flags %u exempt %u events %u/%u "
+           "lost %u\n",
            st.u.info.table_size, st.u.info.format_version,
            st.u.info.nr_features, st.u.info.nr_rows, st.u.info.nr_sections,
            st.u.info.nr_facts, st.u.info.arch, st.u.info.policy,
-           st.u.info.nr_events, st.u.info.max_events, st.u.info.events_lost);
+           st.u.info.policy_flags, st.u.info.nr_exempt, st.u.info.nr_events,
+           st.u.info.max_events, st.u.info.events_lost);
 
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_table;
@@ -109,7 +135,7 @@ int main(int argc, char **argv)
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_events;
     rc = op(xch, &st);
-    check(rc == 0 && st.u.events.nr == 0, "get_events", rc);
+    check(rc == 0 && st.u.events.nr == 0, "get_events (count only)", rc);
     printf("events: total %u generation %u lost %u\n", st.u.events.total,
            st.u.events.generation, st.u.events.lost);
 

@@ -2,14 +2,16 @@
 /*
  * support.h: the feature support statement built into Xen (SUPPORT.md
  * compiled by xen-support-gen into public/support_table.h's format),
- * lookups in it, the record of gated features, and the
- * XEN_SYSCTL_support_table handler.
+ * lookups in it, the boot policy (support=) and its gates, the record of
+ * gated features, and the XEN_SYSCTL_support_table handler.
  */
 #ifndef __XEN_SUPPORT_H__
 #define __XEN_SUPPORT_H__
 
 #include <xen/types.h>
+#include <public/xen.h>           /* domid_t */
 #include <xen/support_features.h> /* generated: SUPPORT_FEAT_<NAME> ids */
+#include <xen/support_gates.h>    /* SUPPORT_GATE_<NAME>: feature per gate */
 #include <public/support_table.h>
 
 struct xen_sysctl_support_table;
@@ -54,6 +56,46 @@ const struct xen_suptab_row *support_row(unsigned int idx);
 int support_record(unsigned int feature, unsigned int row,
                    unsigned int decision, unsigned int origin, domid_t domid,
                    const char *text);
+
+/*
+ * Gates (docs/support-policy.md): a site about to enable feature (a
+ * SUPPORT_GATE_* id from xen/support_gates.h) asks the boot policy.  The
+ * row that applies is the first status row of the feature for this
+ * architecture whose qualifier contains qual (ASCII case folded; NULL
+ * prefers the row without a qualifier).  A feature outside security
+ * support is recorded (origin text, e.g. "sched=rtds") and, under
+ * support=warn, reported with one line; support=refuse returns false and
+ * the caller keeps or falls back to its default behaviour.  Returns true
+ * when the caller may enable the feature.
+ *
+ * support_gate(): origin BOOT while Xen boots (domid DOMID_XEN), RUNTIME
+ * afterwards (the current domain).  support_gate_domain(): origin DOMAIN,
+ * for a domain's creation or configuration.  support_gate_sched(): the
+ * gate of scheduler sched_id (XEN_SCHEDULER_*), origin text prefix plus
+ * the scheduler's name, e.g. "sched=" gives "sched=rtds"; schedulers
+ * the table does not name pass.
+ */
+#ifdef CONFIG_SUPPORT_TABLE
+bool support_gate(unsigned int feature, const char *qual, const char *text);
+bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
+                         const char *text);
+bool support_gate_sched(unsigned int sched_id, const char *prefix);
+#else /* no table, no policy: every gate passes */
+static inline bool support_gate(unsigned int feature, const char *qual,
+                                const char *text)
+{
+    return true;
+}
+static inline bool support_gate_domain(unsigned int feature, const char *qual,
+                                       domid_t domid, const char *text)
+{
+    return true;
+}
+static inline bool support_gate_sched(unsigned int sched_id, const char *prefix)
+{
+    return true;
+}
+#endif
 
 /* XEN_SYSCTL_support_table (public/sysctl.h documents the errors). */
 int support_table_sysctl(struct xen_sysctl_support_table *op);

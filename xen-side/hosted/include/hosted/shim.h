@@ -1,6 +1,7 @@
 /*
- * Hosted shim controls: what the tests set (faults, XSM answer) and read
- * (printk output, lock balance, copy count).
+ * Hosted shim controls: what the tests set (faults, XSM answer, and in
+ * xen/kernel.h and xen/sched.h the boot state and current domain) and
+ * read (printk output, end-of-boot warnings, lock balance, copy count).
  */
 #ifndef HOSTED_SHIM_H
 #define HOSTED_SHIM_H
@@ -23,6 +24,13 @@ extern char hosted_printk_buf[4096];
 
 /* Spinlocks currently held (0 between hypercalls). */
 extern int hosted_locks_held;
+
+/* warning_add()'s arguments, in order (at most 20, as Xen). */
+extern const char *hosted_warnings[20];
+extern unsigned int hosted_nr_warnings;
+
+/* The support= parser, as the custom_param shim exposes it. */
+extern int (*const hosted_param_S_parse_support)(const char *);
 
 void hosted_reset(void);
 

@@ -2,6 +2,8 @@
 #ifndef HOSTED_XEN_LIB_H
 #define HOSTED_XEN_LIB_H
 
+#include <stdio.h> /* snprintf */
+
 #include <xen/types.h>
 
 #define XENLOG_ERR "<0>"

@@ -12,5 +12,7 @@ void hosted_spin_lock(spinlock_t *l);
 void hosted_spin_unlock(spinlock_t *l);
 #define spin_lock(l) hosted_spin_lock(l)
 #define spin_unlock(l) hosted_spin_unlock(l)
+#define spin_lock_irqsave(l, f) ((f) = 0, hosted_spin_lock(l))
+#define spin_unlock_irqrestore(l, f) ((void)(f), hosted_spin_unlock(l))
 
 #endif

@@ -1,0 +1,179 @@
+/*
+ * test_status.c: "xen-support status" (tools-side/cli/cmd_status.c) over
+ * the in-process transport (tt_hosted.c: the hypervisor's own handler,
+ * compiled hosted), after gate events recorded through support_gate()
+ * under the boot policies: the text listing, the exit status, the
+ * Prometheus textfile written atomically, and the refused sources.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <hosted/shim.h>
+#include <xen/kernel.h>
+#include <public/domctl.h>
+#include <public/sysctl.h>
+#include <xen/support.h>
+
+#include "cli/cli.h"
+#include "tt_hosted.h"
+
+static char S_out[16384];
+
+/* Run status with args; its output into S_out; returns the exit status. */
+static int S_status(const char *const *argv, int n)
+{
+    struct cli c = {0};
+    char *args[8];
+    FILE *f = tmpfile();
+    size_t len;
+    int rc;
+
+    assert_non_null(f);
+    assert_true(n < 8);
+    for (int i = 0; i < n; i++)
+        args[i] = (char *)argv[i];
+    c.out = f;
+    rc = cmd_status(&c, n, args);
+    rewind(f);
+    len = fread(S_out, 1, sizeof(S_out) - 1, f);
+    S_out[len] = '\0';
+    fclose(f);
+    return rc;
+}
+
+static void S_has(const char *text)
+{
+    if (!strstr(S_out, text))
+        fail_msg("output lacks '%s':\n%s", text, S_out);
+}
+
+static int S_setup(void **state)
+{
+    (void)state;
+    tt_hv_install();
+    return hosted_initcall_support_table_init();
+}
+
+/* Nothing recorded yet: exit 0, nothing listed. */
+static void test_none(void **state)
+{
+    (void)state;
+    assert_int_equal(S_status(NULL, 0), CLI_OK);
+    S_has("support_policy         : warn (strict)\n");
+    S_has("outside_active         : 0\n");
+    S_has("outside_refused        : 0\n");
+    S_has("events_lost            : 0\n");
+    assert_int_equal(tt_hv.opens, tt_hv.closes);
+}
+
+/* A warned scheduler at boot and a refused cpupool later: exit 1. */
+static void test_events(void **state)
+{
+    (void)state;
+    system_state = SYS_STATE_boot;
+    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched="));
+    system_state = SYS_STATE_active;
+    assert_int_equal(hosted_param_S_parse_support("refuse,exempt:vpmu"), 0);
+    assert_false(support_gate_sched(XEN_SCHEDULER_RTDS, "cpupool sched="));
+    assert_true(support_gate_domain(SUPPORT_GATE_VPMU, NULL, 3, "vpmu"));
+
+    assert_int_equal(S_status(NULL, 0), CLI_NO);
+    S_has("support_policy         : refuse (strict)\n");
+    S_has("support_exempt         : 1\n");
+    S_has("outside_active         : 2\n");
+    S_has("  RTDS based Scheduler: Status: Experimental\n"
+          "    warned, boot: sched=rtds\n");
+    S_has("  vPMU: Status");
+    S_has("    exempted, domain (domain 3): vpmu\n");
+    S_has("outside_refused        : 1\n"
+          "  RTDS based Scheduler: Status: Experimental\n"
+          "    refused, runtime (domain 0): cpupool sched=rtds\n");
+}
+
+static void test_prometheus(void **state)
+{
+    const char *argv[] = {"--prometheus"};
+
+    (void)state;
+    assert_int_equal(S_status(argv, 1), CLI_NO);
+    S_has("# TYPE xen_support_outside_active gauge\n");
+    S_has("xen_support_outside_active{feature=\"RTDS based Scheduler\","
+          "level=\"experimental\",security=\"no\",decision=\"warned\","
+          "source=\"boot\",origin=\"sched=rtds\"} 1\n");
+    S_has(",decision=\"exempted\",source=\"domain\",origin=\"vpmu\"} 1\n");
+    assert_null(strstr(S_out, "decision=\"refused\""));
+    S_has("xen_support_outside_active_count 2\n");
+    S_has("xen_support_refused_count 1\n");
+    S_has("xen_support_policy{policy=\"refuse\",strict=\"yes\","
+          "exempt=\"1\"} 1\n");
+    S_has("# HELP xen_support_events_lost ");
+    S_has("xen_support_events_lost 0\n");
+}
+
+/* -o FILE: written atomically, nothing on stdout, nothing left behind. */
+static void test_prometheus_file(void **state)
+{
+    char dir[] = "/tmp/tt-status-XXXXXX", path[64], cmd[128], buf[4096];
+    const char *argv[] = {"--prometheus", "-o", path};
+    const char *bad[] = {"--prometheus", "-o", "/nonexistent/dir/x.prom"};
+    struct stat st;
+    FILE *f;
+    size_t len;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/xen.prom", dir);
+    assert_int_equal(S_status(argv, 3), CLI_NO);
+    assert_string_equal(S_out, "");
+    f = fopen(path, "r");
+    assert_non_null(f);
+    len = fread(buf, 1, sizeof(buf) - 1, f);
+    buf[len] = '\0';
+    fclose(f);
+    assert_non_null(strstr(buf, "xen_support_outside_active_count 2\n"));
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    snprintf(cmd, sizeof(cmd), "test $(ls -A %s | wc -l) -eq 1", dir);
+    assert_int_equal(system(cmd), 0);
+    unlink(path);
+    rmdir(dir);
+
+    assert_int_equal(S_status(bad, 3), CLI_USAGE);
+}
+
+static void test_usage(void **state)
+{
+    const char *doc[] = {"--document", "docs/SUPPORT.md"};
+    const char *o_alone[] = {"-o", "/tmp/x.prom"};
+
+    (void)state;
+    assert_int_equal(S_status(doc, 2), CLI_USAGE);
+    assert_int_equal(S_status(o_alone, 2), CLI_USAGE);
+    /* Not privileged: the hypervisor source's exit status. */
+    hosted_xsm_rc = -EPERM;
+    assert_int_equal(S_status(NULL, 0), CLI_NO_PRIV);
+    hosted_xsm_rc = 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_none),
+        cmocka_unit_test(test_events),
+        cmocka_unit_test(test_prometheus),
+        cmocka_unit_test(test_prometheus_file),
+        cmocka_unit_test(test_usage),
+    };
+
+    return cmocka_run_group_tests(tests, S_setup, NULL);
+}

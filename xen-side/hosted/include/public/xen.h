@@ -1,0 +1,7 @@
+/* Hosted shim: public/xen.h (domid_t is in the shim's xen/types.h). */
+#ifndef HOSTED_PUBLIC_XEN_H
+#define HOSTED_PUBLIC_XEN_H
+
+#include <xen/types.h>
+
+#endif
