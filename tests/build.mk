@@ -9,3 +9,10 @@
 test-boot-checklog:
 	tests/boot/check-log-test.sh
 TEST_TARGETS += test-boot-checklog
+
+# Hardening: fuzz targets (regression replay in every test run, a short
+# libFuzzer run once, `make fuzz` for the long one), valgrind over the
+# commands, and `make bench`.
+-include tests/fuzz/build.mk
+-include tests/leaks/build.mk
+-include tests/bench/build.mk

@@ -141,10 +141,16 @@ static int S_tokenise(struct S_str *x)
     return 0;
 }
 
-/* Count non-overlapping occurrences of every pair of pairable codes. */
-static void S_count(const struct xsg_strpool *p, uint32_t *counts)
+/*
+ * Count non-overlapping occurrences of every pair of pairable codes into
+ * counts (all zero on entry) and return the highest count, *best_i its
+ * pair, the lowest pair on ties.  Only the pairs present are touched, so
+ * a round costs the pool's length, not the 64K possible pairs.
+ */
+static uint32_t S_count(const struct xsg_strpool *p, uint32_t *counts,
+                        uint32_t *best_i)
 {
-    memset(counts, 0, 256 * 256 * sizeof(*counts));
+    uint32_t best = 0, bi = 0;
     for (size_t s = 0; s < p->nr; s++) {
         const uint16_t *t = p->v[s].tok;
         size_t last = (size_t)-1;
@@ -156,9 +162,24 @@ static void S_count(const struct xsg_strpool *p, uint32_t *counts)
                 last = (size_t)-1; /* "aaa": count the pair once */
                 continue;
             }
-            counts[a * 256 + b]++;
+            uint32_t k = (uint32_t)a * 256 + b, c = ++counts[k];
+            if (c > best || (c == best && k < bi))
+                best = c, bi = k;
             last = i;
         }
+    }
+    *best_i = bi;
+    return best;
+}
+
+/* Zero again the counts S_count() touched. */
+static void S_uncount(const struct xsg_strpool *p, uint32_t *counts)
+{
+    for (size_t s = 0; s < p->nr; s++) {
+        const uint16_t *t = p->v[s].tok;
+        for (size_t i = 0; i + 1 < p->v[s].ntok; i++)
+            if (t[i] < 0xff && t[i + 1] < 0xff)
+                counts[t[i] * 256 + t[i + 1]] = 0;
     }
 }
 
@@ -229,7 +250,7 @@ static int S_is_suffix(const struct S_str *x, const struct S_str *y)
 
 int xsg_strpool_build(struct xsg_strpool *p)
 {
-    uint32_t *counts = malloc(256 * 256 * sizeof(*counts));
+    uint32_t *counts = calloc(256 * 256, sizeof(*counts));
     size_t *order = malloc(p->nr * sizeof(*order));
     size_t *host = malloc(p->nr * sizeof(*host));
     int rc = -1;
@@ -242,11 +263,8 @@ int xsg_strpool_build(struct xsg_strpool *p)
     /* Greedy pair choice: most occurrences first, lowest pair on ties;
      * a pair costs two bytes, so it must save at least three. */
     for (p->nr_pairs = 0; p->nr_pairs < XEN_SUPTAB_PAIRS_MAX;) {
-        S_count(p, counts);
-        uint32_t best = 0, best_i = 0;
-        for (uint32_t i = 0; i < 256 * 256; i++)
-            if (counts[i] > best)
-                best = counts[i], best_i = i;
+        uint32_t best_i, best = S_count(p, counts, &best_i);
+        S_uncount(p, counts);
         if (best < 3)
             break;
         uint16_t a = (uint16_t)(best_i >> 8), b = (uint16_t)(best_i & 0xff);
