@@ -2,14 +2,19 @@
 # boot-test.sh: the dom0 live-query boot test.  Builds Xen with the support
 # table for ARCH, puts a static xen-support, the patched xl and the
 # generator's table into the initramfs, boots it under QEMU and judges the
-# serial log's markers (docs/boot-test.md, "The live-query test").
+# serial log's markers (docs/boot-test.md, "The live-query test").  For
+# arm64 (on an x86_64 host) xen-support and xl are cross-built against the
+# sysroot of scripts/cross-sysroot.sh.
 #
-# usage: scripts/boot-test.sh [-r] [-B] [-j LOG] [ARCH]
+# usage: scripts/boot-test.sh [-r] [-B] [-g] [-j LOG] [ARCH]
 #   ARCH     x86_64 (default, or $ARCH) | arm64
 #   -r       `make run` mode: also print what `xen-support info`,
 #            `xen-support list` and `xl info` said inside dom0
 #   -B       the host binaries are built already (make did it): only check
-#   -j LOG   judge an existing serial log (no build, no boot)
+#   -g       two more boots for the boot policy: sched=null warned under
+#            the default support=warn, refused under support=refuse
+#   -j LOG   judge an existing serial log (no build, no boot; with -g
+#            also the gate boots' logs in BOOT_OUT/test-ARCH)
 # Environment: O (build/default), XEN_BUILD (build/xen), SUPPORT_MD
 # (docs/SUPPORT.md, compiled into Xen), XEN_ARGS (appended to Xen's
 # command line), BOOT_TIMEOUT, BOOT_OUT (build/boot), XS_BIN / XL_BIN (the
@@ -21,8 +26,10 @@ set -euo pipefail
 runmode=0
 prebuilt=0
 judge_only=
-while getopts rBj: opt; do
+gates=0
+while getopts rBgj: opt; do
     case $opt in
+    g) gates=1 ;;
     r) runmode=1 ;;
     B) prebuilt=1 ;;
     j) judge_only=$OPTARG ;;
@@ -30,7 +37,7 @@ while getopts rBj: opt; do
     esac
 done
 shift $((OPTIND - 1))
-[ $# -le 1 ] || { sed -n '7,17p' "$0" >&2; exit 2; }
+[ $# -le 1 ] || { sed -n '9,22p' "$0" >&2; exit 2; }
 arch=${1:-${ARCH:-x86_64}}
 case $arch in
 x86_64) supported='x86-64' xs_arch=x86 ;;
@@ -70,6 +77,23 @@ have_target() {
         awk -v t="$1:" 'index($0, t) == 1 { f = 1 } END { exit !f }'
 }
 
+# cross_xl ARCH OUTDIR: scripts/xl-build.sh with the cross compiler, the
+# sysroot's headers and libraries (shared ones for the link only: dom0 gets
+# them from boot-assets.sh's unpacked tree) and $O/ARCH/lib/libxensupport.a.
+# shellcheck disable=SC2317 # called through step
+cross_xl() {
+    local root lib
+    scripts/deps.sh cross
+    root=$(scripts/cross-sysroot.sh "$1")
+    lib=$root/usr/lib/aarch64-linux-gnu
+    PKG_CONFIG_LIBDIR=$lib/pkgconfig:$root/usr/share/pkgconfig \
+        PKG_CONFIG_SYSROOT_DIR=$root XEN_INCLUDE=$root/usr/include \
+        CC=aarch64-linux-gnu-gcc XL_CFLAGS="-isystem $root/usr/include" \
+        XL_LDFLAGS="-L$lib -Wl,-rpath-link=$lib:$root/lib/aarch64-linux-gnu" \
+        XENSUPPORT_A=$O/$1/lib/libxensupport.a XS_INCLUDE=tools-side/include \
+        scripts/xl-build.sh "$2"
+}
+
 notes=()
 log=$work/dom0.log
 xen=$work/xen
@@ -81,28 +105,36 @@ if [ -z "$judge_only" ]; then
     scripts/deps.sh host xen boot
     [ $prebuilt -eq 1 ] || step host make -j2 O="$O" all
 
-    # dom0's xen-support: static, so that it needs nothing from the image.
+    # dom0's xen-support: static, so that it needs nothing from the image;
+    # for another architecture, cross-built against the sysroot of
+    # scripts/cross-sysroot.sh ($O/ARCH/bin/xen-support-static).
+    host_arch=$(uname -m | sed 's/aarch64/arm64/')
     xs=${XS_BIN:-}
     if [ -z "$xs" ]; then
-        [ "$arch" = "$(uname -m | sed 's/aarch64/arm64/')" ] ||
-            die "no $arch xen-support: set XS_BIN (cross builds are not wired)"
         xs=$O/bin/xen-support-static
+        [ "$arch" = "$host_arch" ] || xs=$O/$arch/bin/xen-support-static
         if [ ! -x "$xs" ] || [ $prebuilt -eq 0 ]; then
             have_target "$xs" || die "no rule for $xs in this tree"
             step xen-support-static make O="$O" "$xs"
         fi
     fi
-    # The patched xl (tools-side/xl, built against Debian's libxen-dev).
+    # The patched xl (tools-side/xl, built against Debian's libxen-dev; for
+    # another architecture against the sysroot's, with that
+    # architecture's libxensupport.a from the rule above).
     xl=${XL_BIN:-}
     if [ "$xl" = debian ]; then
         xl=
         notes+=("XL_BIN=debian: dom0 runs Debian's unpatched xl")
-    elif [ -z "$xl" ] && [ "$arch" = x86_64 ]; then
+    elif [ -z "$xl" ] && [ "$arch" = "$host_arch" ]; then
         have_target xl || die "no 'xl' rule in this tree (tools-side/build.mk)"
         step xl make O="$O" xl
         xl=build/xl/xl
+    elif [ -z "$xl" ]; then
+        [ -f "$O/$arch/lib/libxensupport.a" ] ||
+            step xen-support-static make O="$O" "$O/$arch/bin/xen-support-static"
+        step xl cross_xl "$arch" "build/xl-$arch"
+        xl=build/xl-$arch/xl
     fi
-
     # The hypervisor with the table compiled in; copied at once so that
     # another build of the same tree cannot change it under the boot.
     # With -B the generator is built already: -o keeps make from relinking it.
@@ -132,6 +164,19 @@ if [ -z "$judge_only" ]; then
     scripts/boot-run.sh -a "$arch" "$xen" "$kernel" "$initrd" "$log" |
         tee "$work/boot-run.out" || true
     boot_secs=$(sed -n 's/^boot-run: \([0-9.]*\) seconds.*/\1/p' "$work/boot-run.out")
+    if [ $gates -eq 1 ]; then
+        # The boot-policy boots: the same Xen, a small test list.
+        gassets=$(scripts/boot-assets.sh -n gate -t tests/boot/gate.tests.sh \
+            -L "$O/lib" "${extra[@]}" "$arch" "$bout")
+        for mode in warn refuse; do
+            gargs="$XEN_ARGS sched=null"
+            [ $mode = warn ] || gargs="$gargs support=refuse"
+            rm -f "$work/gate-$mode.log"
+            XEN_ARGS=$gargs scripts/boot-run.sh -a "$arch" "$xen" \
+                "$(sed -n 1p <<<"$gassets")" "$(sed -n 2p <<<"$gassets")" \
+                "$work/gate-$mode.log" | tee "$work/gate-$mode.out" || true
+        done
+    fi
     say "times: builds $((t_built - t_start)) s, initramfs $((t_assets - t_built)) s"
 else
     log=$judge_only
@@ -146,7 +191,7 @@ results=()
 pass() { results+=("PASS  $*"); }
 fail() { results+=("FAIL  $*"); nfail=$((nfail + 1)); }
 
-expect=(-e xs-info -e xs-list-json -e xs-list -e xs-show
+expect=(-e xs-info -e xs-list-json -e xs-list -e xs-list-arch -e xs-show
         -e xs-check-unsupported=1 -e xs-check-supported -e xs-dump -e xs-cmp
         -e xl-info -e xl-info-statement)
 if tests/boot/check-log.sh "${expect[@]}" -d "table=$work/dom0-table.bin" \
@@ -188,7 +233,7 @@ else
 fi
 
 # 2. list --json: valid JSON, the document's release facts and rows.
-"$hxs" --document "$doc" list --json >"$work/host-list.json"
+"$hxs" --document "$doc" list --json --arch all >"$work/host-list.json"
 out xs-list-json >"$work/dom0-list.json"
 if r=$(python3 tests/boot/compare-list.py "$work/dom0-list.json" "$work/host-list.json"); then
     pass "list --json: $r"
@@ -217,7 +262,7 @@ else
     fail "info: table_source '${src}', lines missing or different: ${bad[*]-}"
 fi
 
-# 4. list, show: the same text as on the host.
+# 4. list (--arch ARCH), show: the same text as on the host.
 same_text() {
     local name=$1
     shift
@@ -229,8 +274,21 @@ same_text() {
         fail "$*: differs from the host's (diff $work/dom0-$name.txt $work/host-$name.txt)"
     fi
 }
-same_text xs-list list
+same_text xs-list-arch list --arch "$xs_arch"
 same_text xs-show show 'Credit2 Scheduler'
+# `list` without --arch on the hypervisor: the rows of its architecture
+# (the host's `list --arch ARCH`).  A CLI that lists every row there is
+# noted, not failed: both are what the host prints for the document.
+"$hxs" --document "$doc" list >"$work/host-xs-list.txt" 2>&1 || true
+out xs-list >"$work/dom0-xs-list.txt"
+if [ -s "$work/dom0-xs-list.txt" ] && cmp -s "$work/dom0-xs-list.txt" "$work/host-xs-list-arch.txt"; then
+    pass "list: the $xs_arch rows by default ($(wc -l <"$work/dom0-xs-list.txt") lines)"
+elif [ -s "$work/dom0-xs-list.txt" ] && cmp -s "$work/dom0-xs-list.txt" "$work/host-xs-list.txt"; then
+    pass "list: every row ($(wc -l <"$work/dom0-xs-list.txt") lines), as the host's list without --arch"
+    notes+=("list without --arch printed every architecture's rows, not the hypervisor's ($xs_arch) only")
+else
+    fail "list: neither the host's list nor its list --arch $xs_arch (diff $work/dom0-xs-list.txt $work/host-xs-list-arch.txt)"
+fi
 
 # 5. check: the expected statuses are judged with the markers above; the
 #    host agrees with dom0 on both.
@@ -271,6 +329,34 @@ if [ -n "$stmt" ] && [ "$stmt" = "$want_stmt" ] && [ "$got" = "$stmt" ]; then
     pass "xl info support_statement: $got (the document's xen_version)"
 else
     fail "xl info support_statement: '$stmt' in xl info, '$got' alone; document's xen_version '$want_stmt'"
+fi
+
+# 7. (-g) The boot policy: sched=null is gated (Experimental).  Under the
+#    default support=warn Xen says so and runs it, and `xen-support status`
+#    records it as warned and exits 1; under support=refuse Xen says it
+#    refused, runs its default scheduler (credit2) and records a refusal.
+gate_check() { # gate_check MODE DECISION SCHEDULER STATUS-LINE STATUS-RC
+    local mode=$1 glog=$work/gate-$1.log line got bad=()
+    line="support: sched=null: 'Null Scheduler' is outside security support (Status: Experimental); $2 (support=$mode)"
+    [ -r "$glog" ] || { fail "gate ($mode): no log $glog"; return; }
+    tests/boot/check-log.sh -e xl-info -e "xs-status=$5" "$glog" \
+        >"$work/gate-$mode.check" 2>&1 || bad+=("markers ($work/gate-$mode.check)")
+    grep -a -q -F -- "(XEN) $line" "$glog" || bad+=("no Xen line '$line'")
+    got=$({ tests/boot/check-log.sh -q -o xl-info "$glog" 2>/dev/null || true; } |
+        kv xen_scheduler)
+    [ "$got" = "$3" ] || bad+=("xl info xen_scheduler '$got', want '$3'")
+    tests/boot/check-log.sh -q -o xs-status "$glog" 2>/dev/null >"$work/dom0-gate-$mode-status.txt" || true
+    grep -q -F -- "$4" "$work/dom0-gate-$mode-status.txt" ||
+        bad+=("xen-support status lacks '$4'")
+    if [ ${#bad[@]} -eq 0 ]; then
+        pass "gate sched=null, support=$mode: Xen says $2, scheduler $3, status '$4' (exit $5)"
+    else
+        fail "gate sched=null, support=$mode: $(IFS=';'; echo "${bad[*]}")"
+    fi
+}
+if [ $gates -eq 1 ]; then
+    gate_check warn enabled null "warned, boot: sched=null" 1
+    gate_check refuse refused credit2 "refused, boot: sched=null" 0
 fi
 
 # ---- report ---------------------------------------------------------------
@@ -314,6 +400,12 @@ uptime() { # uptime KIND: dom0's uptime_ms at marker @@KIND
 tests_ms=$(uptime TESTS)
 done_ms=$(uptime DONE)
 [ -z "$boot_secs" ] || echo "boot-to-poweroff: $boot_secs s wall (QEMU start to exit, TCG)"
+if [ $gates -eq 1 ] && [ -z "$judge_only" ]; then
+    for mode in warn refuse; do
+        s=$(sed -n 's/^boot-run: \([0-9.]*\) seconds.*/\1/p' "$work/gate-$mode.out" 2>/dev/null)
+        echo "gate boot ($mode): ${s:-?} s wall"
+    done
+fi
 echo "dom0 uptime: tests start ${tests_ms:-?} ms, @@DONE ${done_ms:-?} ms (the two benches take most of the difference)"
 [ -z "$bench_report" ] || echo "$bench_report"
 if [ $nfail -eq 0 ]; then

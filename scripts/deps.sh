@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # deps.sh GROUP...: install the Debian packages a job needs, if missing.
 # Groups: host (build + unit tests), xen (hypervisor builds), boot (QEMU
-# boot tests), fuzz (libFuzzer), leaks (valgrind), bench (Xen's own
-# parse-support-md).  Uses apt-get as root (or through sudo); does nothing when
-# everything is already installed.
+# boot tests), cross (compiler and libc for the arm64 dom0 tools; the
+# arm64 libraries come from scripts/cross-sysroot.sh), fuzz (libFuzzer),
+# leaks (valgrind), bench (Xen's own parse-support-md).  Uses apt-get as
+# root (or through sudo); does nothing when everything is already installed.
 set -euo pipefail
 
 declare -A group
@@ -13,6 +14,8 @@ group[xen]="dpkg-dev xz-utils python3 flex bison bc gcc-aarch64-linux-gnu
             binutils-aarch64-linux-gnu checkpolicy"
 group[boot]="qemu-system-x86 qemu-system-arm busybox-static cpio binutils
              xz-utils gzip"
+group[cross]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+             libc6-dev-arm64-cross dpkg-dev"
 group[fuzz]="clang libclang-rt-14-dev"
 group[leaks]="valgrind"
 group[bench]="pandoc libjson-perl libtie-ixhash-perl libcgi-pm-perl gzip

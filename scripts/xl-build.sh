@@ -3,7 +3,11 @@
 # (the support lines of `xl info`) against Debian's installed libxen-dev,
 # linking the static libxensupport.  Output: OUTDIR/xl (dynamic, as
 # Debian's).  Env: XENSUPPORT_A (the library archive), XS_INCLUDE (its
-# header folder), XEN_SRC_DIR (default build/xen-src), CC.
+# header folder), XEN_SRC_DIR (default build/xen-src), CC.  Cross builds
+# (scripts/boot-test.sh, arm64) set CC, PKG_CONFIG_LIBDIR /
+# PKG_CONFIG_SYSROOT_DIR, XL_CFLAGS / XL_LDFLAGS (added to the compile /
+# link commands) and XEN_INCLUDE (the sysroot's usr/include, whose
+# <xen/sysctl.h> is checked instead of /usr/include's).
 #
 # Steps: the pristine tree from scripts/xen-source.sh; the sysctl
 # interface version of the tree and of the installed <xen/sysctl.h> must
@@ -25,7 +29,7 @@ iface() {
     sed -n 's/^#define XEN_SYSCTL_INTERFACE_VERSION[[:space:]]*\(0x[0-9a-fA-F]*\).*/\1/p' "$1"
 }
 tree_v=$(iface "$src/xen/include/public/sysctl.h")
-inst_v=$(iface /usr/include/xen/sysctl.h)
+inst_v=$(iface "${XEN_INCLUDE:-/usr/include}/xen/sysctl.h")
 [ -n "$tree_v" ] && [ -n "$inst_v" ] ||
     die "cannot read XEN_SYSCTL_INTERFACE_VERSION (tree '$tree_v', installed '$inst_v')"
 [ $((tree_v)) -eq $((inst_v)) ] ||
@@ -65,7 +69,7 @@ cflags="-std=gnu99 -O2 -g -fPIC -pthread -D__XEN_TOOLS__ -D_LARGEFILE_SOURCE
         -Wmissing-declarations -Wformat-nonliteral -Wshadow
         -Wno-unused-but-set-variable -Wno-unused-local-typedefs
         -include $out/gen/config.h -I$out/gen -I$XS_INCLUDE
-        $(pkg-config --cflags $pcs)"
+        $(pkg-config --cflags $pcs) ${XL_CFLAGS:-}"
 x86=$("$CC" -dM -E -x c /dev/null | grep -c '__x86_64__' || true)
 objs=()
 for c in "$out"/src/*.c; do
@@ -78,7 +82,7 @@ for c in "$out"/src/*.c; do
     objs+=("$out/obj/$base.o")
 done
 # shellcheck disable=SC2086
-"$CC" -pthread -o "$out/xl.tmp" "${objs[@]}" "$XENSUPPORT_A" \
+"$CC" -pthread ${XL_LDFLAGS:-} -o "$out/xl.tmp" "${objs[@]}" "$XENSUPPORT_A" \
     $(pkg-config --libs $pcs) $(pkg-config --libs xencontrol) -l:libcmark.a ||
     die "linking xl failed"
 mv "$out/xl.tmp" "$out/xl"

@@ -113,3 +113,21 @@ INSTALL_TARGETS += install-tools
 xl: $(XENSUPPORT_A)
 	XENSUPPORT_A=$(XENSUPPORT_A) XS_INCLUDE=tools-side/include \
 	    scripts/xl-build.sh build/xl
+
+# The static xen-support for arm64 dom0s: the same sources cross-built by a
+# sub-make (O=$(O)/arm64, aarch64-linux-gnu-gcc) against Debian's arm64
+# headers and static libraries, unpacked into a sysroot in the build folder
+# by scripts/cross-sysroot.sh.  Also leaves $(O)/arm64/lib/libxensupport.a
+# (for the arm64 xl).  Phony: the sub-make decides what is out of date.
+CROSS_DIR ?= build/cross
+CROSS_ARM64 ?= aarch64-linux-gnu-
+.PHONY: $(O)/arm64/bin/xen-support-static
+$(O)/arm64/bin/xen-support-static:
+	@scripts/deps.sh cross
+	+@root=$$(scripts/cross-sysroot.sh arm64 $(CROSS_DIR)) && \
+	lib=$$root/usr/lib/aarch64-linux-gnu && \
+	PKG_CONFIG_LIBDIR=$$lib/pkgconfig:$$root/usr/share/pkgconfig \
+	PKG_CONFIG_SYSROOT_DIR=$$root \
+	$(MAKE) --no-print-directory O=$(O)/arm64 SANITIZE=0 \
+	    CC="$(CROSS_ARM64)gcc -isystem $$root/usr/include -L$$lib" \
+	    AR=$(CROSS_ARM64)ar $@ $(O)/arm64/lib/libxensupport.a

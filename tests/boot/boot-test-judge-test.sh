@@ -3,7 +3,7 @@
 # (-j LOG), without QEMU.  Builds serial logs as dom0 would print them,
 # from the host's own xen-support output for docs/SUPPORT.md, and checks
 # that a faithful log passes and that each kind of defect fails with the
-# check that names it.
+# check that names it.  x86_64 logs, plus a faithful arm64 one.
 # usage: tests/boot/boot-test-judge-test.sh   (env O: the build folder)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,8 +14,9 @@ xs=$O/bin/xen-support
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 work=$tmp/test-x86_64
-mkdir -p "$work"
+mkdir -p "$work" "$tmp/test-arm64"
 "$O/bin/xen-support-gen" -o "$work/support_table.bin" "$doc" 2>/dev/null
+cp "$work/support_table.bin" "$tmp/test-arm64/"
 
 ver=$("$xs" --document "$doc" info | sed -n 's/^xen_version *: //p')
 ssu=$("$xs" --document "$doc" info | sed -n 's/^security_support_until *: //p')
@@ -28,16 +29,19 @@ t() {
     "$@" || true
     echo "@@END $name rc=$rc ms=10"
 }
-# mklog TABLE [xl-info-sed] [json-filter]: a log as dom0 would print it.
+# mklog TABLE [xl-info-sed] [json-filter] [RTDS-rc] [list-args]: a log as
+# dom0 would print it (env LOG_ARCH, XS_ARCH: the machine, its --arch name).
 mklog() {
-    local table=$1 xlsed=${2:-} jfilter=${3:-cat} rc_rtds=${4:-1}
-    echo "@@BOOT arch=x86_64 kernel=test uptime_ms=1"
+    local table=$1 xlsed=${2:-} jfilter=${3:-cat} rc_rtds=${4:-1} list=${5:-}
+    echo "@@BOOT arch=${LOG_ARCH:-x86_64} kernel=test uptime_ms=1"
     echo "@@SETUP xenfs rc=0"
     echo "@@TESTS uptime_ms=2"
     t xs-info 0 sh -c "'$xs' --document $doc info | sed 's/^table_source .*/table_source           : hypervisor/'"
     t xs-list-json 0 sh -c "'$xs' --document $doc list --json | $jfilter"
     echo "(XEN) a hypervisor line inside dom0's output"
-    t xs-list 0 "$xs" --document "$doc" list
+    # shellcheck disable=SC2086 # list: extra arguments, split
+    t xs-list 0 "$xs" --document "$doc" list $list
+    t xs-list-arch 0 "$xs" --document "$doc" list --arch "${XS_ARCH:-x86}"
     t xs-show 0 "$xs" --document "$doc" show 'Credit2 Scheduler'
     t xs-check-unsupported "$rc_rtds" true
     t xs-check-supported 0 true
@@ -56,12 +60,25 @@ mklog() {
     echo "@@DONE pass=9 fail=1 uptime_ms=3"
 }
 
+# mkgate POLICY DECISION SCHEDULER STATUS-LINE STATUS-RC: a log of one of
+# boot-test.sh -g's boot-policy boots (sched=null).
+mkgate() {
+    echo "@@BOOT arch=arm64 kernel=test uptime_ms=1"
+    echo "@@SETUP xenfs rc=0"
+    echo "(XEN) support: sched=null: 'Null Scheduler' is outside security support (Status: Experimental); $2 (support=$1)"
+    echo "@@TESTS uptime_ms=2"
+    t xl-info 0 echo "xen_scheduler          : $3"
+    t xs-status "$5" printf '  Null Scheduler: Status: Experimental\n    %s\n' "$4"
+    echo "@@DONE pass=1 fail=1 uptime_ms=3"
+}
+
 fails=0
-# expect NAME WANT_RC PATTERN LOG: boot-test.sh -j LOG exits WANT_RC and
-# prints PATTERN.
+# expect NAME WANT_RC PATTERN LOG [ARCH [-g]]: boot-test.sh [-g] -j LOG ARCH
+# exits WANT_RC and prints PATTERN.
 expect() {
-    local name=$1 want=$2 pat=$3 log=$4 rc=0
-    O=$O BOOT_OUT=$tmp SUPPORT_MD=$doc scripts/boot-test.sh -j "$log" x86_64 \
+    local name=$1 want=$2 pat=$3 log=$4 arch=${5:-x86_64} g=${6:-} rc=0
+    # shellcheck disable=SC2086 # $g: no word or -g
+    O=$O BOOT_OUT=$tmp SUPPORT_MD=$doc scripts/boot-test.sh $g -j "$log" "$arch" \
         >"$tmp/out" 2>&1 || rc=$?
     if [ $rc -eq "$want" ] && grep -q -- "$pat" "$tmp/out"; then
         echo "ok   $name"
@@ -75,6 +92,28 @@ expect() {
 mklog "$work/support_table.bin" >"$tmp/good.log"
 expect "faithful log passes" 0 '^boot-test: PASS' "$tmp/good.log"
 expect "ratio reported" 0 'ratio xl/xen-support 3.0' "$tmp/good.log"
+expect "list of every row noted" 0 '^NOTE  list without --arch printed every' "$tmp/good.log"
+
+mklog "$work/support_table.bin" '' cat 1 '--arch x86' >"$tmp/log"
+expect "list defaulting to x86 passes" 0 '^PASS  list: the x86 rows by default' "$tmp/log"
+
+mklog "$work/support_table.bin" '' cat 1 '--arch arm' >"$tmp/log"
+expect "list of arm rows on x86 fails" 1 '^FAIL  list: neither' "$tmp/log"
+
+LOG_ARCH=arm64 XS_ARCH=arm mklog "$work/support_table.bin" '' cat 1 '--arch arm' >"$tmp/log"
+expect "faithful arm64 log passes" 0 '^boot-test: PASS (arm64' "$tmp/log" arm64
+cp "$tmp/log" "$tmp/arm64.log"
+
+g=$tmp/test-arm64
+mkgate warn enabled null "warned, boot: sched=null" 1 >"$g/gate-warn.log"
+mkgate refuse refused credit2 "refused, boot: sched=null" 0 >"$g/gate-refuse.log"
+expect "faithful gate logs pass" 0 '^PASS  gate sched=null, support=refuse' "$tmp/arm64.log" arm64 -g
+mkgate refuse enabled null "warned, boot: sched=null" 1 >"$g/gate-refuse.log"
+expect "gate not refused fails" 1 '^FAIL  gate sched=null, support=refuse: markers' "$tmp/arm64.log" arm64 -g
+mkgate refuse refused null "refused, boot: sched=null" 0 >"$g/gate-refuse.log"
+expect "refused gate, null running, fails" 1 "^FAIL  gate sched=null, support=refuse: xl info xen_scheduler 'null'" "$tmp/arm64.log" arm64 -g
+rm "$g/gate-warn.log"
+expect "missing gate log fails" 1 '^FAIL  gate (warn): no log' "$tmp/arm64.log" arm64 -g
 
 cp "$work/support_table.bin" "$tmp/bad.bin"
 printf '\x01' | dd of="$tmp/bad.bin" bs=1 seek=100 conv=notrunc status=none

@@ -8,8 +8,9 @@
 gen_table=/usr/share/xen-support/support_table.bin
 
 run xs-info xen-support info
-run xs-list-json xen-support list --json
+run xs-list-json xen-support list --json --arch all
 run xs-list xen-support list
+run xs-list-arch xen-support list --arch x86
 run xs-show xen-support show 'Credit2 Scheduler'
 run xs-check-unsupported xen-support check 'RTDS based Scheduler'
 run xs-check-supported xen-support check --arch x86 'x86-64'

@@ -1,0 +1,31 @@
+# arm64.tests.sh: the dom0 tests of the arm64 boot test
+# (scripts/boot-test.sh), sourced by the initramfs's /init.  xen-support
+# reads the running hypervisor (no source option); the host judges the
+# outputs, the dumped table and the @@BENCH lines from the serial log.
+# /usr/share/xen-support/support_table.bin is the generator's table for
+# the same document, packed in by boot-test.sh.
+# shellcheck shell=sh
+gen_table=/usr/share/xen-support/support_table.bin
+
+run xs-info xen-support info
+run xs-list-json xen-support list --json --arch all
+run xs-list xen-support list
+run xs-list-arch xen-support list --arch arm
+run xs-show xen-support show 'Credit2 Scheduler'
+run xs-check-unsupported xen-support check 'RTDS based Scheduler'
+run xs-check-supported xen-support check --arch arm 'ARM v8'
+run xs-dump xen-support dump -o /tmp/t.bin
+dump table /tmp/t.bin
+run xs-cmp cmp /tmp/t.bin "$gen_table"
+run xl-info xl info
+run xl-info-statement xl info support_statement
+
+# Wall time of one call: 9 rounds, each a block of 3 `xen-support info`
+# then a block of 3 `xl info` (interleaved, so that a slow spell of the
+# emulated machine hits both); one @@BENCH line per block.
+_r=0
+while [ $_r -lt 9 ]; do
+    benchn xs-info 1 3 xen-support info
+    benchn xl-info 1 3 xl info
+    _r=$((_r + 1))
+done
