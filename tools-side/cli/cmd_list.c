@@ -176,6 +176,25 @@ static int S_json(struct cli *c, xensupport_table *t, const struct S_filter *fl)
     return json_close(g);
 }
 
+/*
+ * Asked of the running hypervisor without --arch: the rows that apply to
+ * its architecture, which is what an administrator on that host means.
+ */
+static void S_default_arch(xensupport_table *t, struct S_filter *fl)
+{
+    struct xensupport_info in;
+    struct xensupport_hv_info hv;
+    char err[XENSUPPORT_ERRLEN];
+
+    xensupport_get_info(t, &in);
+    if (in.source != XENSUPPORT_SOURCE_HYPERVISOR)
+        return;
+    if (xensupport_hv_info(&hv, err, sizeof(err)) || !hv.arch)
+        return;
+    fl->arch = hv.arch;
+    fl->any = true;
+}
+
 int cmd_list(struct cli *c, int n, char **args)
 {
     const char *arch = NULL, *level = NULL, *section = NULL;
@@ -218,6 +237,8 @@ int cmd_list(struct cli *c, int n, char **args)
     rc = cli_open(c, 0, &t);
     if (rc)
         return rc;
+    if (!arch)
+        S_default_arch(t, &fl);
     if (c->json)
         rc = S_json(c, t, &fl);
     else
