@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# boot-test.sh XEN_BUILD PROBE XS: boot the x86_64 hypervisor built by
-# `make xen` (XEN_BUILD/x86_64/out/xen) with a Debian dom0 under QEMU, run
-# PROBE (tests/xen/boot/sysctl-probe.c) and XS (a static xen-support)
-# there, and check from the serial log: the table read through the sysctl
-# equals the generator's output, every probe check passed, Xen printed
-# its support line, xl works, and the boot policy (support=) did what
-# docs/support-policy.md says.  Two boots:
+# boot-test.sh XEN_BUILD PROBE XS HOSTILE LOAD: boot the x86_64 hypervisor
+# built by `make xen` (XEN_BUILD/x86_64/out/xen) with a Debian dom0 under
+# QEMU, run PROBE (tests/xen/boot/sysctl-probe.c), XS (a static
+# xen-support), HOSTILE (sysctl-hostile.c) and LOAD (sysctl-load.c) there,
+# and check from the serial log: the table read through the sysctl equals
+# the generator's output, every probe check passed, every hostile case got
+# its documented errno and a normal read afterwards still matched the
+# table (docs/hardening.md), Xen printed its support line, xl works, and
+# the boot policy (support=) did what docs/support-policy.md says.  The
+# dummy boot also runs the load: 100,000 full reads, Xen's free memory
+# unchanged, reads per second printed.  Two boots:
 #  - dummy: the default XSM policy, sched=null under the default
 #    support=warn: null runs, Xen warns (a line and the end-of-boot
 #    banner), a cpupool with RTDS is created with a warning, and
@@ -16,7 +20,7 @@
 #    the RTDS cpupool fails with EPERM and Xen's refusal line, and
 #    `xen-support status` lists FLASK (active) and both refusals.
 set -euo pipefail
-xbuild=$1 probe=$2 xs=$3
+xbuild=$1 probe=$2 xs=$3 hostile=$4 load=$5
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 out=$xbuild/x86_64/out
@@ -25,6 +29,9 @@ out=$xbuild/x86_64/out
 scripts/deps.sh boot
 assets=$(scripts/boot-assets.sh -n xen-sysctl -t tests/xen/boot/sysctl.tests.sh \
     -f "$probe=/usr/bin/xen-sysctl-probe" -f "$xs=/usr/bin/xen-support" \
+    -f "$hostile=/usr/bin/xen-sysctl-hostile" \
+    -f "$load=/usr/bin/xen-sysctl-load" \
+    -f "$(realpath "$out/support_table.bin")=/usr/share/xen-support/support_table.bin" \
     x86_64 build/boot)
 kernel=$(sed -n 1p <<<"$assets")
 initrd=$(sed -n 2p <<<"$assets")
@@ -60,16 +67,51 @@ for mode in dummy flask; do
         "$log" || true
     secs=$(echo "$(date +%s.%N) - $start" | bc)
     if [ $mode = dummy ]; then pool=0; else pool=1; fi
-    expect=(-e probe -e xl-info -e "cpupool=$pool" -e xs-status=1 -e xs-prom=1)
+    expect=(-e probe -e hostile -e xl-info -e "cpupool=$pool" -e xs-status=1
+        -e xs-prom=1)
+    tests=(probe hostile xl-info cpupool xs-status xs-prom)
+    if [ $mode = dummy ]; then
+        expect+=(-e load)
+        tests+=(load)
+    fi
     if ! tests/boot/check-log.sh "${expect[@]}" \
         -d "table=$logs/xen-sysctl-$mode.table" "$log"; then
         fail=1; continue
     fi
-    for t in probe xl-info cpupool xs-status xs-prom; do
-        tests/boot/check-log.sh "${expect[@]}" -q -o $t "$log" \
+    for t in "${tests[@]}"; do
+        tests/boot/check-log.sh "${expect[@]}" -q -o "$t" "$log" \
             >"$logs/xen-sysctl-$mode.$t"
     done
     cat "$logs/xen-sysctl-$mode.probe"
+    hostile_out=$logs/xen-sysctl-$mode.hostile
+    grep -a '^FAIL' "$hostile_out" || true
+    if grep -a -q '^FAIL' "$hostile_out" ||
+        ! grep -a -q '^hostile: PASS$' "$hostile_out"; then
+        bad "hostile caller (see $hostile_out)"
+    fi
+    hostile_ms=$(tests/boot/check-log.sh "${expect[@]}" -q -m END "$log" |
+        sed -n 's/^@@END hostile rc=[0-9]* ms=//p')
+    echo "boot-test: $mode: hostile: $(grep -a -c '^ok: ' "$hostile_out") checks" \
+        "ok (the cases and the read after them), $(grep -a -c '^FAIL' "$hostile_out") failed" \
+        "(${hostile_ms:-?} ms in dom0)"
+    loadline=
+    if [ $mode = dummy ]; then
+        lm=$(tests/boot/check-log.sh "${expect[@]}" -q -m LOAD "$log" |
+            sed -n 1p)
+        lf() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${lm#@@LOAD }"; }
+        if [ -z "$lm" ]; then
+            bad "no @@LOAD line"
+        elif [ "$(lf reads)" != 100000 ] || [ "$(lf failed)" != 0 ] ||
+            [ "$(lf mismatches)" != 0 ] || [ -z "$(lf free_before)" ] ||
+            [ "$(lf free_before)" != "$(lf free_after)" ]; then
+            bad "load: $lm"
+        fi
+        loadline="load: $(lf reads) reads ($(lf sysctls) sysctls) in"
+        loadline="$loadline $(lf ms) ms: $(lf reads_per_s) reads/s (dom0"
+        loadline="$loadline clock, QEMU TCG: an emulated machine); Xen free"
+        loadline="$loadline pages $(lf free_before) before, $(lf free_after) after"
+        echo "boot-test: $mode: $loadline"
+    fi
     if ! cmp "$logs/xen-sysctl-$mode.table" "$out/support_table.bin"; then
         bad "table read in dom0 differs"
     fi
@@ -129,6 +171,7 @@ for mode in dummy flask; do
     fi
     [ $fail -eq "$fail_before" ] && echo "boot-test: $mode: PASS ($args;" \
         "boot ${secs}s): table read by XEN_SYSCTL_support_table equals" \
-        "$out/support_table.bin; boot policy checks passed"
+        "$out/support_table.bin; hostile caller passed;" \
+        "${loadline:+$loadline; }boot policy checks passed"
 done
 exit $fail

@@ -64,10 +64,28 @@ $(XT_PROBE): tests/xen/boot/sysctl-probe.c $(XEN_HOSTED_GEN)/sysctl_support_abi.
 	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(XEN_HOSTED_GEN) \
 	    $(call pc_cflags,$(XENCTRL_PC)) $< -o $@ $(call pc_libs,$(XENCTRL_PC))
 
+# The hostile caller and the load (issue 7 section 2), in the same boots:
+# raw sysctls through libxencall (sysctl-raw.c), and reads through
+# libxenctrl.
+XT_BOOT_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Wshadow \
+    -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 -I$(XEN_HOSTED_GEN) \
+    $(call pc_cflags,$(XENCTRL_PC) xencall)
+XT_BOOT_LIBS = $(call pc_libs,$(XENCTRL_PC) xencall)
+XT_HOSTILE := $(O)/tests/xen/xen-sysctl-hostile
+XT_LOAD := $(O)/tests/xen/xen-sysctl-load
+$(O)/tests/xen/xen-sysctl-%: tests/xen/boot/sysctl-%.c \
+    tests/xen/boot/sysctl-raw.c tests/xen/boot/sysctl-raw.h \
+    $(XEN_HOSTED_GEN)/sysctl_support_abi.h
+	@mkdir -p $(@D)
+	$(CC) $(XT_BOOT_CFLAGS) $< tests/xen/boot/sysctl-raw.c -o $@ \
+	    $(XT_BOOT_LIBS)
+
 .PHONY: test-xen-boot
-test-xen-boot: $(XT_PROBE) $(GEN_BIN) $(O)/bin/xen-support-static
+test-xen-boot: $(XT_PROBE) $(XT_HOSTILE) $(XT_LOAD) $(GEN_BIN) \
+    $(O)/bin/xen-support-static
 	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
 	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE)) \
-	    $(abspath $(O)/bin/xen-support-static)
+	    $(abspath $(O)/bin/xen-support-static) $(abspath $(XT_HOSTILE)) \
+	    $(abspath $(XT_LOAD))
 
 ONCE_TEST_TARGETS += test-xen-boot

@@ -794,7 +794,10 @@ static int S_get_table(struct xen_sysctl_support_get_table *t)
         const uint8_t *from = S_tab + array_index_nospec(t->offset, S_size + 1);
 
         n = min(t->len, avail);
-        /* One copy: a fault leaves nothing of this call's output. */
+        /*
+         * One copy, after every check: a fault leaves the OUT fields
+         * unwritten, though bytes copied before it stay in the buffer.
+         */
         if ( n && copy_to_guest(t->buffer, from, n) )
             return -EFAULT;
     }

@@ -1,12 +1,22 @@
 # sysctl.tests.sh: dom0 tests of XEN_SYSCTL_support_table and the boot
 # policy on the built hypervisor (tests/xen/boot-test.sh): the probe's
-# checks, the table it read (dumped for the host to compare), xl still
-# working (and which scheduler runs), a cpupool with the RTDS scheduler
-# (a gate after boot), and `xen-support status` in both formats.
+# checks, the table it read (dumped for the host to compare), the hostile
+# caller (every boot: under FLASK too), the load (only in the boot without
+# xsm=flask, told apart by xl info's xen_commandline), xl still working
+# (and which scheduler runs), a cpupool with the RTDS scheduler (a gate
+# after boot), and `xen-support status` in both formats.
 # shellcheck shell=sh
+ref=/usr/share/xen-support/support_table.bin
 run probe xen-sysctl-probe /tmp/table.bin
 dump table /tmp/table.bin
-run xl-info xl info
+run hostile xen-sysctl-hostile $ref
+# shellcheck disable=SC2016 # expanded by the inner sh
+run xl-info sh -c 'xl info >/tmp/xl-info 2>&1; r=$?; cat /tmp/xl-info; exit $r'
+if grep -q '^xen_commandline .*xsm=flask' /tmp/xl-info; then
+    note "load: not in the FLASK boot"
+else
+    run load xen-sysctl-load 100000 $ref
+fi
 run cpupool xen-sysctl-probe cpupool
 run xs-status xen-support status
 run xs-prom xen-support status --prometheus
