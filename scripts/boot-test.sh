@@ -52,9 +52,13 @@ xbuild=${XEN_BUILD:-build/xen}
 doc=${SUPPORT_MD:-docs/SUPPORT.md}
 bout=${BOOT_OUT:-build/boot}
 work=$bout/test-$arch
-tests=tests/boot/$arch.tests.sh
 mkdir -p "$work"
-[ -r "$tests" ] || { echo "boot-test.sh: no dom0 test list $tests" >&2; exit 2; }
+# The dom0 test list: this architecture's values, then the shared list.
+tests=$work/dom0.tests.sh
+{
+    printf 'XS_ARCH=%s\nXS_SUPPORTED=%s\n' "$xs_arch" "'$supported'"
+    cat tests/boot/live.tests.sh
+} >"$tests.tmp" && mv "$tests.tmp" "$tests"
 
 say() { echo "boot-test: $*"; }
 die() { echo "boot-test: $*" >&2; exit 2; }

@@ -1,5 +1,7 @@
-# x86_64.tests.sh: the dom0 tests of the x86_64 boot test
-# (scripts/boot-test.sh), sourced by the initramfs's /init.  xen-support
+# live.tests.sh: the dom0 tests of the boot test on every architecture
+# (scripts/boot-test.sh), sourced by the initramfs's /init.  boot-test.sh
+# puts XS_ARCH (x86|arm) and XS_SUPPORTED (a feature supported there) in
+# front of this list.  xen-support
 # reads the running hypervisor (no source option); the host judges the
 # outputs, the dumped table and the @@BENCH lines from the serial log.
 # /usr/share/xen-support/support_table.bin is the generator's table for
@@ -10,10 +12,10 @@ gen_table=/usr/share/xen-support/support_table.bin
 run xs-info xen-support info
 run xs-list-json xen-support list --json --arch all
 run xs-list xen-support list
-run xs-list-arch xen-support list --arch x86
+run xs-list-arch xen-support list --arch "$XS_ARCH"
 run xs-show xen-support show 'Credit2 Scheduler'
 run xs-check-unsupported xen-support check 'RTDS based Scheduler'
-run xs-check-supported xen-support check --arch x86 'x86-64'
+run xs-check-supported xen-support check --arch "$XS_ARCH" "$XS_SUPPORTED"
 run xs-dump xen-support dump -o /tmp/t.bin
 dump table /tmp/t.bin
 run xs-cmp cmp /tmp/t.bin "$gen_table"
