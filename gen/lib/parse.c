@@ -2,7 +2,9 @@
 #include "parse.h"
 
 #include "arch.h"
+#include "labels.h"
 #include "normalise.h"
+#include "spelling.h"
 
 #include <stdint.h>
 
@@ -412,60 +414,6 @@ static int S_row(struct S_state *s, const char *b, const char *e, unsigned line,
     return 0;
 }
 
-static int S_label_line(struct S_state *s, const char *b, const char *e,
-                        unsigned line, unsigned col)
-{
-    const char *colon = memchr(b, ':', (size_t)(e - b));
-    if (!colon || !s->label)
-        return 0;
-    const char *kb = b, *ke = colon, *vb = colon + 1, *ve = e;
-    S_trim(&kb, &ke);
-    S_trim(&vb, &ve);
-    if ((size_t)(ke - kb) != strlen("Security supported") ||
-        strncasecmp(kb, "Security supported", (size_t)(ke - kb)))
-        return 0;
-    size_t vl = (size_t)(ve - vb);
-    uint8_t sec;
-    if (vl == 3 && !strncasecmp(vb, "yes", 3))
-        sec = XEN_SUPTAB_SEC_YES;
-    else if (vl == 2 && !strncasecmp(vb, "no", 2))
-        sec = XEN_SUPTAB_SEC_NO;
-    else if (vl == 8 && !strncasecmp(vb, "external", 8))
-        sec = XEN_SUPTAB_SEC_EXTERNAL;
-    else {
-        xsg_warn(s->d, line, col + (unsigned)(vb - b),
-                 "security support '%.*s' of label '%s' is not Yes or No; "
-                 "read as unknown",
-                 (int)vl, vb, s->label);
-        sec = XEN_SUPTAB_SEC_UNKNOWN;
-    }
-    if (xsg_model_label(s->m, s->label, strlen(s->label))) {
-        xsg_warn(s->d, line, col,
-                 "label '%s' defined again; the first definition is kept",
-                 s->label);
-        return 0;
-    }
-    /* The level is the built-in label of the same name, if any. */
-    struct xsg_model builtin;
-    xsg_model_init(&builtin);
-    uint8_t level = XEN_SUPTAB_LEVEL_OTHER;
-    if (xsg_model_default_labels(&builtin) == 0) {
-        const struct xsg_label *l =
-            xsg_model_label(&builtin, s->label, strlen(s->label));
-        if (l)
-            level = l->level;
-    }
-    xsg_model_free(&builtin);
-    struct xsg_label *l = xsg_model_add_label(s->m);
-    if (!l || !(l->name = strdup(s->label)))
-        return -1;
-    l->level = level;
-    l->sec = sec;
-    l->line = s->label_line;
-    s->doc_labels = true;
-    return 0;
-}
-
 static int S_code_block(struct S_state *s, cmark_node *n)
 {
     unsigned start = (unsigned)cmark_node_get_start_line(n);
@@ -508,7 +456,12 @@ static int S_code_block(struct S_state *s, cmark_node *n)
         } else if (s->zone == Z_FEATURES) {
             rc = S_row(s, lb, le, ln, col);
         } else if (s->zone == Z_OTHER && s->in_labels) {
-            rc = S_label_line(s, lb, le, ln, col);
+            rc = xsg_labels_line(s->m, s->d, s->label, s->label_line, lb, le,
+                                 ln, col);
+            if (rc > 0) {
+                s->doc_labels = true;
+                rc = 0;
+            }
         }
         if (rc)
             return rc;
@@ -595,91 +548,10 @@ static int S_block(struct S_state *s, cmark_node *n, bool top)
     }
 }
 
-/* ---- after the walk: keys, readings, arch, consistency ---- */
-
-struct S_spelling {
-    const char *canonical;
-    char *spelt;
-    unsigned line, col;
-};
-
-static int S_cmp_spelling(const void *a, const void *b)
-{
-    const struct S_spelling *x = a, *y = b;
-    int c = strcmp(x->canonical, y->canonical);
-    if (c)
-        return c;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    return x->col < y->col ? -1 : x->col > y->col;
-}
-
-static int S_cmp_spelt(const void *a, const void *b)
-{
-    const struct S_spelling *x = *(const struct S_spelling *const *)a;
-    const struct S_spelling *y = *(const struct S_spelling *const *)b;
-    int c = strcmp(x->spelt, y->spelt);
-    return c ? c : (x > y) - (x < y);
-}
-
-/*
- * The most frequent spelling in sp[0..n) (sorted by position), ties to
- * the one seen first: the index of its first use, its count in *count.
- * Sorted by spelling, O(n log n): counting per row was quadratic (seconds
- * at 10,000 rows of one status).  On allocation failure, the first one.
- */
-static size_t S_usual_spelling(struct S_spelling *sp, size_t n, size_t *count)
-{
-    struct S_spelling **v = malloc(n * sizeof(*v));
-    size_t best = 0, best_count = 0;
-    if (!v) {
-        *count = 1;
-        return 0;
-    }
-    for (size_t k = 0; k < n; k++)
-        v[k] = &sp[k];
-    qsort(v, n, sizeof(*v), S_cmp_spelt);
-    for (size_t k = 0; k < n;) {
-        size_t l = k;
-        while (l < n && !strcmp(v[l]->spelt, v[k]->spelt))
-            l++;
-        size_t first = (size_t)(v[k] - sp); /* lowest position of run */
-        if (l - k > best_count || (l - k == best_count && first < best))
-            best = first, best_count = l - k;
-        k = l;
-    }
-    free(v);
-    *count = best_count;
-    return best;
-}
-
-/* Warn about phrases spelt unlike the document's usual spelling. */
-static void S_check_spellings(struct S_state *s, struct S_spelling *sp,
-                              size_t n)
-{
-    if (!n)
-        return;
-    qsort(sp, n, sizeof(*sp), S_cmp_spelling);
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && !strcmp(sp[j].canonical, sp[i].canonical))
-            j++;
-        /* Most frequent spelling; ties go to the one seen first. */
-        size_t best_count,
-            best = i + S_usual_spelling(sp + i, j - i, &best_count);
-        for (size_t k = i; k < j; k++)
-            if (strcmp(sp[k].spelt, sp[best].spelt))
-                xsg_warn(s->d, sp[k].line, sp[k].col,
-                         "'%s' is spelt '%s' on %zu other rows (first on "
-                         "line %u); read the same",
-                         sp[k].spelt, sp[best].spelt, best_count,
-                         sp[best].line);
-        i = j;
-    }
-}
+/* ---- after the walk: keys, readings, arch ---- */
 
 static int S_finish_row(struct S_state *s, struct xsg_row *r,
-                        struct S_spelling **sp, size_t *nsp, size_t *csp)
+                        struct xsg_spellings *sp)
 {
     struct xsg_model *m = s->m;
     struct xsg_reading rd;
@@ -720,27 +592,8 @@ static int S_finish_row(struct S_state *s, struct xsg_row *r,
         xsg_warn(s->d, r->line, r->value_col + (unsigned)rd.notes[i].off,
                  "%s (%s, security supported: %s)", rd.notes[i].text,
                  xsg_level_name(rd.level), xsg_sec_name(rd.sec));
-    for (size_t i = 0; i < rd.nr_phrases; i++) {
-        if (*nsp == *csp) {
-            size_t c = *csp ? *csp * 2 : 64;
-            struct S_spelling *p = realloc(*sp, c * sizeof(*p));
-            if (!p)
-                return -1;
-            *sp = p;
-            *csp = c;
-        }
-        struct S_spelling *x = &(*sp)[(*nsp)++];
-        x->canonical = rd.phrases[i].canonical;
-        x->spelt = r->value + rd.phrases[i].off;
-        x->line = r->line;
-        x->col = r->value_col + (unsigned)rd.phrases[i].off;
-        /* Terminate a copy: spellings compare as whole phrases. */
-        x->spelt = xsg_strndup(x->spelt, rd.phrases[i].len);
-        if (!x->spelt) {
-            (*nsp)--;
-            return -1;
-        }
-    }
+    if (xsg_spellings_add(sp, r, &rd))
+        return -1;
     r->level = rd.level;
     r->sec = rd.sec;
     r->caveats = rd.caveats;
@@ -769,38 +622,18 @@ static int S_finish(struct S_state *s)
                   "no '# Feature Support' heading: nothing to compile");
         return 0;
     }
-    if (!s->doc_labels) {
-        xsg_warn(s->d, 0, 0,
-                 "no status label definitions ('## Definition of Status "
-                 "labels'); using built-in ones: Supported and Deprecated "
-                 "are security supported, Tech Preview and Experimental "
-                 "are not");
-    } else {
-        static const char *const want[] = {"Supported", "Tech Preview",
-                                           "Experimental", "Deprecated"};
-        for (size_t i = 0; i < 4; i++)
-            if (!xsg_model_label(m, want[i], strlen(want[i])))
-                xsg_warn(s->d, 0, 0,
-                         "label '%s' is not defined by the document; using "
-                         "the built-in meaning",
-                         want[i]);
-    }
-    m->labels_builtin = !s->doc_labels;
-    if (xsg_model_default_labels(m))
+    if (xsg_labels_finish(m, s->d, s->doc_labels))
         return -1;
     if (!m->nr_rows)
         xsg_error(s->d, 0, 0, "no status rows under 'Feature Support'");
 
-    struct S_spelling *sp = NULL;
-    size_t nsp = 0, csp = 0;
+    struct xsg_spellings sp = {0};
     int rc = 0;
     for (size_t i = 0; i < m->nr_rows && !rc; i++)
-        rc = S_finish_row(s, &m->rows[i], &sp, &nsp, &csp);
+        rc = S_finish_row(s, &m->rows[i], &sp);
     if (!rc)
-        S_check_spellings(s, sp, nsp);
-    for (size_t i = 0; i < nsp; i++)
-        free(sp[i].spelt);
-    free(sp);
+        xsg_spellings_check(&sp, s->d);
+    xsg_spellings_free(&sp);
     return rc;
 }
 
