@@ -87,6 +87,9 @@ link() {
     fi
 }
 link common/support.c common/support.c
+link common/support_policy.c common/support_policy.c
+link common/support_sysctl.c common/support_sysctl.c
+link common/support_private.h common/support_private.h
 link include/xen/support.h include/xen/support.h
 link include/xen/support_gates.h include/xen/support_gates.h
 link include/public/support_table.h include/public/support_table.h

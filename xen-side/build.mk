@@ -1,7 +1,7 @@
 # xen-side/build.mk: hosted build of the hypervisor code for unit tests,
 # and `make xen` (a real Xen tree, see scripts/xen-build.sh).
 #
-# Hosted: xen-side/common/support.c, unchanged, compiled on Linux against
+# Hosted: xen-side/common/support*.c, unchanged, compiled on Linux against
 # the shim in xen-side/hosted/ (guest copies, printk, XSM, locks), with
 # the sysctl ABI extracted from xen-side/patches/ and the table generated
 # from $(SUPPORT_MD).
@@ -28,14 +28,19 @@ $(XEN_HOSTED_GEN)/xen/support_features.h $(XEN_HOSTED_GEN)/support_table.bin: \
 XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
                    $(XEN_HOSTED_GEN)/xen/support_features.h
 
-$(O)/xen-side/common/support.o $(O)/xen-side/hosted/shim.o: \
+# The table (support.c), the boot policy (support_policy.c) and the
+# sysctl handler (support_sysctl.c).
+XEN_SUPPORT_OBJS := $(patsubst %,$(O)/xen-side/common/%.o,support \
+                    support_policy support_sysctl)
+
+$(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o: \
     private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS)
-$(O)/xen-side/common/support.o: $(XEN_HOSTED_HDRS)
+$(XEN_SUPPORT_OBJS): $(XEN_HOSTED_HDRS)
 
 $(XEN_HOSTED_DIR)/support_table_gen.o: $(XEN_HOSTED_GEN)/support_table_gen.c
 	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -c $< -o $@
 
-XEN_HOSTED_OBJS := $(O)/xen-side/common/support.o \
+XEN_HOSTED_OBJS := $(XEN_SUPPORT_OBJS) \
                    $(O)/xen-side/hosted/shim.o \
                    $(XEN_HOSTED_DIR)/support_table_gen.o
 

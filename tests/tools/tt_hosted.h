@@ -1,7 +1,7 @@
 /*
  * tt_hosted.h: a transport for libxensupport's hypervisor source that
  * calls the hypervisor's own XEN_SYSCTL_support_table handler
- * (xen-side/common/support.c, compiled hosted) in process, emulates
+ * (xen-side/common/support_sysctl.c, compiled hosted) in process, emulates
  * do_sysctl()'s interface version check, counts calls and injects faults.
  */
 #ifndef TT_HOSTED_H

@@ -1,6 +1,6 @@
 # tests/xen/build.mk: hypervisor-side tests.
 #  - hosted (TEST_TARGETS, plain and under ASan+UBSan): the real
-#    xen-side/common/support.c on Linux against xen-side/hosted/, driven
+#    xen-side/common/support*.c on Linux against xen-side/hosted/, driven
 #    through its sysctl handler, lookups, and the boot policy's gates
 #    under every policy (cmocka); and gate-missing.sh: a document without
 #    a gated feature fails the build with the gate's message;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # gate-missing.sh GEN HOSTED_GEN DOC: a gate whose feature the document
 # lacks fails the build with a message naming the gate and the feature.
-# support.c (hosted flags) is compiled twice against headers generated
+# support*.c (hosted flags) are compiled twice against headers generated
 # from DOC: as is (must compile), and with the RTDS heading renamed (must
 # fail with the #error of xen/support_gates.h).
 set -euo pipefail
@@ -11,7 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 cc_support() {
     ${CC:-cc} -std=c11 -fsyntax-only -DCONFIG_X86 -DCONFIG_SUPPORT_TABLE -I"$1" \
         -Ixen-side/hosted/include -I"$hosted_gen" -Ixen-side/include \
-        xen-side/common/support.c
+        xen-side/common/support.c xen-side/common/support_policy.c \
+        xen-side/common/support_sysctl.c
 }
 mkdir -p "$tmp/ok/xen" "$tmp/bad/xen"
 "$gen" --header "$tmp/ok/xen/support_features.h" -o "$tmp/ok.bin" "$doc" \

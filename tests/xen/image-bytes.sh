@@ -52,7 +52,8 @@ for arch in "$@"; do
 
     # Image growth: the objects added to the link, and the table.
     echo "image-bytes: $arch: added objects (size, Berkeley format):"
-    size "$tree/common/support.o" "$tree/common/support_table_gen.o" |
+    size "$tree/common/support.o" "$tree/common/support_policy.o" \
+        "$tree/common/support_sysctl.o" "$tree/common/support_table_gen.o" |
         sed "s|$tree/||; s/^/    /"
     code=$(readelf -sW "$xs" | awk '
         $8 ~ /^(support_|S_|flask_support_table|xsm_support_table|__initcall_support_table_init)/ ||

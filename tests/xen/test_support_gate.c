@@ -1,6 +1,6 @@
 /*
  * test_support_gate.c: the boot policy (support=) and its gates, as the
- * hypervisor runs them: xen-side/common/support.c on Linux against the
+ * hypervisor runs them: xen-side/common/support*.c on Linux against the
  * hosted shim, with the table of SUPPORT_MD (argv[1]) linked in.  The
  * expected decisions come from libxensupport's independent reading of
  * the same table.

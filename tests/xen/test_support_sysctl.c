@@ -1,6 +1,6 @@
 /*
  * test_support_sysctl.c: XEN_SYSCTL_support_table as the hypervisor runs
- * it: xen-side/common/support.c built on Linux against the hosted shim,
+ * it: xen-side/common/support*.c built on Linux against the hosted shim,
  * with the table the generator compiled from SUPPORT_MD linked in.
  * argv[1] is that document; the generator's library compiles it again
  * here for the expected bytes.

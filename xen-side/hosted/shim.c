@@ -1,5 +1,5 @@
 /*
- * Hosted shim: the Xen services support.c uses, for the unit tests on
+ * Hosted shim: the Xen services support*.c use, for the unit tests on
  * Linux (guest copies with injectable faults, printk into a buffer, the
  * XSM switch, a time counter, lock accounting, the boot state, the
  * current domain, the end-of-boot warnings).

@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * support_policy.c: the boot policy of the built-in support statement.
+ *
+ * Parses support= (warn, refuse or quiet; strict; exemptions), answers
+ * the gates: a site about to enable a feature outside security support
+ * learns whether it may, keeps the sticky record of gated features that
+ * XEN_SYSCTL_support_table reads back, and reports them (one line each,
+ * and the end-of-boot warning banner).  docs/support-policy.md
+ * describes the policy.  The same file builds on Linux against
+ * xen-side/hosted/ for the unit tests.
+ */
+
+#include <xen/errno.h>
+#include <xen/init.h>
+#include <xen/kernel.h>
+#include <xen/lib.h>
+#include <xen/param.h>
+#include <xen/sched.h>
+#include <xen/spinlock.h>
+#include <xen/string.h>
+#include <xen/support.h>
+#include <xen/time.h>
+#include <xen/warning.h>
+#include <public/domctl.h>
+
+#include "support_private.h"
+
+/* Boot policy: the support= option (docs/support-policy.md). */
+#define S_EXEMPT_MAX 16
+uint8_t __ro_after_init support_policy = XEN_SUPPORT_POLICY_WARN;
+uint32_t __ro_after_init support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
+uint16_t __ro_after_init support_nr_exempt;
+static uint16_t __ro_after_init S_exempt[S_EXEMPT_MAX];
+
+/* The end-of-boot warning banner's text (warning_add() keeps a pointer). */
+static char S_banner[256];
+static unsigned int S_banner_len;
+
+/* The sticky record of gate events. */
+DEFINE_SPINLOCK(support_events_lock);
+struct xen_support_event support_events[XEN_SUPPORT_EVENTS_MAX];
+unsigned int support_nr_events;
+uint32_t support_events_generation;
+uint32_t support_events_lost;
+
+/* As support_record(), but returns 1 for a new event, 0 for a merged one. */
+static int S_record(unsigned int feature, unsigned int row,
+                    unsigned int decision, unsigned int origin, domid_t domid,
+                    const char *text)
+{
+    const struct xen_suptab_row *r = support_row(row);
+    char otext[XEN_SUPPORT_ORIGIN_TEXT];
+    struct xen_support_event *e;
+    unsigned long flags;
+    unsigned int i;
+    int rc = 1;
+
+    if ( !support_feature(feature) || (row != XEN_SUPPORT_ROW_NONE && !r) ||
+         decision < XEN_SUPPORT_DECISION_WARNED ||
+         decision > XEN_SUPPORT_DECISION_EXEMPTED ||
+         origin < XEN_SUPPORT_ORIGIN_BOOT ||
+         origin > XEN_SUPPORT_ORIGIN_RUNTIME )
+        return -EINVAL;
+
+    memset(otext, 0, sizeof(otext));
+    if ( text )
+        strlcpy(otext, text, sizeof(otext));
+
+    spin_lock_irqsave(&support_events_lock, flags);
+    for ( i = 0; i < support_nr_events; i++ )
+    {
+        e = &support_events[i];
+        if ( e->feature == feature && e->origin == origin &&
+             e->decision == decision &&
+             !memcmp(e->origin_text, otext, sizeof(otext)) )
+        {
+            if ( e->count < UINT16_MAX )
+                e->count++;
+            support_events_generation++;
+            rc = 0;
+            goto out;
+        }
+    }
+
+    if ( support_nr_events == ARRAY_SIZE(support_events) )
+    {
+        if ( support_events_lost < UINT32_MAX )
+            support_events_lost++;
+        rc = -ENOSPC;
+        goto out;
+    }
+
+    e = &support_events[support_nr_events];
+    memset(e, 0, sizeof(*e));
+    e->feature = feature;
+    e->row = row;
+    e->decision = decision;
+    e->origin = origin;
+    e->reading = r ? r->reading : 0;
+    e->domid = domid;
+    e->count = 1;
+    e->seq = ++support_events_generation;
+    e->time = NOW();
+    memcpy(e->origin_text, otext, sizeof(otext));
+    support_nr_events++;
+
+out:
+    spin_unlock_irqrestore(&support_events_lock, flags);
+    return rc;
+}
+
+int support_record(unsigned int feature, unsigned int row,
+                   unsigned int decision, unsigned int origin, domid_t domid,
+                   const char *text)
+{
+    int rc = S_record(feature, row, decision, origin, domid, text);
+
+    return rc < 0 ? rc : 0;
+}
+
+/*
+ * Names as support= takes them: ASCII letters folded, every run of other
+ * characters one '-', none at either end ("RTDS based Scheduler" and
+ * "rtds-based-scheduler" both give "rtds-based-scheduler").
+ */
+static void S_slug(const char *in, size_t len, char *out, size_t size)
+{
+    size_t n = 0, i;
+    bool dash = false;
+
+    for ( i = 0; i < len && in[i] && n + 2 < size; i++ )
+    {
+        uint8_t c = support_fold(in[i]);
+
+        if ( (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') )
+        {
+            if ( dash && n )
+                out[n++] = '-';
+            out[n++] = c;
+            dash = false;
+        }
+        else
+            dash = true;
+    }
+    out[n] = '\0';
+}
+
+/* Exempt every feature whose name matches name[0..len); 0 or -EINVAL. */
+static int S_exempt_add(const char *name, size_t len)
+{
+    char want[80], have[80], full[128];
+    unsigned int id, found = 0;
+
+    S_slug(name, len, want, sizeof(want));
+    for ( id = 0; want[0] && support_feature(id); id++ )
+    {
+        support_feature_name(id, full, sizeof(full));
+        S_slug(full, sizeof(full), have, sizeof(have));
+        if ( strcmp(have, want) )
+            continue;
+        found++;
+        if ( support_nr_exempt >= S_EXEMPT_MAX )
+        {
+            printk(XENLOG_WARNING "support=: more than %u exemptions\n",
+                   S_EXEMPT_MAX);
+            return -EINVAL;
+        }
+        S_exempt[support_nr_exempt++] = id;
+    }
+    if ( !found )
+    {
+        printk(XENLOG_WARNING "support=: exempt: no feature '%s'\n", want);
+        return -EINVAL;
+    }
+    support_policy_flags |= XEN_SUPPORT_PF_EXEMPTIONS;
+    return 0;
+}
+
+static bool S_is(const char *s, size_t len, const char *word)
+{
+    return strlen(word) == len && !strncmp(s, word, len);
+}
+
+/*
+ * support=[warn|refuse|quiet][,strict|no-strict][,exempt:NAME]...: each
+ * use of the option starts again from the defaults (warn, strict, no
+ * exemptions).  Unknown words are reported; the others still apply.
+ */
+static int __init cf_check S_parse_support(const char *s)
+{
+    const char *ss;
+    int rc = 0;
+
+    support_attach_builtin();
+    support_policy = XEN_SUPPORT_POLICY_WARN;
+    support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
+    support_nr_exempt = 0;
+
+    do
+    {
+        size_t len;
+
+        ss = strchr(s, ',');
+        if ( !ss )
+            ss = strchr(s, '\0');
+        len = ss - s;
+
+        if ( S_is(s, len, "warn") )
+            support_policy = XEN_SUPPORT_POLICY_WARN;
+        else if ( S_is(s, len, "refuse") )
+            support_policy = XEN_SUPPORT_POLICY_REFUSE;
+        else if ( S_is(s, len, "quiet") )
+            support_policy = XEN_SUPPORT_POLICY_QUIET;
+        else if ( S_is(s, len, "strict") )
+            support_policy_flags |= XEN_SUPPORT_PF_NOT_SECURITY;
+        else if ( S_is(s, len, "no-strict") )
+            support_policy_flags &= ~XEN_SUPPORT_PF_NOT_SECURITY;
+        else if ( len > 7 && !strncmp(s, "exempt:", 7) )
+        {
+            if ( !support_tab )
+                rc = -EINVAL;
+            else if ( S_exempt_add(s + 7, len - 7) )
+                rc = -EINVAL;
+        }
+        else
+            rc = -EINVAL;
+
+        s = ss + 1;
+    } while ( *ss );
+
+    return rc;
+}
+custom_param("support", S_parse_support);
+
+/* Does the expansion of string ref contain text (ASCII case folded)? */
+static bool S_str_has(uint16_t ref, const char *text)
+{
+    char buf[64];
+    size_t i, j, n = strlen(text);
+    unsigned int len = support_str_expand(ref, buf, sizeof(buf));
+
+    if ( len >= sizeof(buf) )
+        len = sizeof(buf) - 1;
+    for ( i = 0; i + n <= len; i++ )
+    {
+        for ( j = 0; j < n && support_fold(buf[i + j]) == support_fold(text[j]);
+              j++ )
+            ;
+        if ( j == n )
+            return true;
+    }
+    return false;
+}
+
+/*
+ * The row of feature that applies here: the first one for this
+ * architecture whose qualifier contains qual, or without a qualifier when
+ * qual is NULL; else the first one for this architecture.
+ */
+static unsigned int S_pick_row(unsigned int feature, const char *qual)
+{
+    unsigned int first, nr, i, pick = XEN_SUPPORT_ROW_NONE;
+
+    if ( support_feature_rows(feature, &first, &nr) )
+        return XEN_SUPPORT_ROW_NONE;
+    for ( i = first; i < first + nr; i++ )
+    {
+        const struct xen_suptab_row *r = support_row(i);
+        bool has_qual = r->qualifier != XEN_SUPTAB_STR_NONE;
+
+        if ( !(XEN_SUPTAB_ARCH(r->reading) & SUPPORT_ARCH) )
+            continue;
+        if ( qual ? has_qual && S_str_has(r->qualifier, qual) : !has_qual )
+            return i;
+        if ( pick == XEN_SUPPORT_ROW_NONE )
+            pick = i;
+    }
+    return pick;
+}
+
+/*
+ * Outside security support: no row for this architecture, Tech Preview,
+ * Experimental or Deprecated, or (strict, the default) not security
+ * supported.
+ */
+static bool S_outside(unsigned int row)
+{
+    const struct xen_suptab_row *r = support_row(row);
+
+    if ( !r )
+        return true;
+    switch ( XEN_SUPTAB_LEVEL(r->reading) )
+    {
+    case XEN_SUPTAB_LEVEL_TECH_PREVIEW:
+    case XEN_SUPTAB_LEVEL_EXPERIMENTAL:
+    case XEN_SUPTAB_LEVEL_DEPRECATED:
+        return true;
+    }
+    return XEN_SUPTAB_SEC(r->reading) == XEN_SUPTAB_SEC_NO &&
+           (support_policy_flags & XEN_SUPPORT_PF_NOT_SECURITY);
+}
+
+static bool S_exempted(unsigned int feature)
+{
+    unsigned int i;
+
+    for ( i = 0; i < support_nr_exempt; i++ )
+        if ( S_exempt[i] == feature )
+            return true;
+    return false;
+}
+
+/*
+ * Add a feature to the end-of-boot warning banner, one name a line (one
+ * warning_add() in all; the banner is printed after the boot gates ran).
+ */
+static void S_banner_add(const char *name)
+{
+    static const char head[] =
+        "WARNING: SUPPORT: features outside security support enabled\n"
+        "(support=warn; support=refuse keeps them off; see xen-support "
+        "status):\n";
+    static const char more[] = " ...\n";
+
+    if ( !S_banner_len )
+    {
+        S_banner_len = snprintf(S_banner, sizeof(S_banner), "%s", head);
+        warning_add(S_banner);
+    }
+    if ( S_banner_len + sizeof(more) >= sizeof(S_banner) )
+        return; /* already full */
+    if ( S_banner_len + strlen(name) + 3 + sizeof(more) <= sizeof(S_banner) )
+        S_banner_len +=
+            snprintf(S_banner + S_banner_len, sizeof(S_banner) - S_banner_len,
+                     " %s\n", name);
+    else
+    {
+        snprintf(S_banner + S_banner_len, sizeof(S_banner) - S_banner_len, "%s",
+                 more);
+        S_banner_len = sizeof(S_banner); /* full */
+    }
+}
+
+static const char *const S_decisions[] = {
+    [XEN_SUPPORT_DECISION_WARNED] = "enabled (support=warn)",
+    [XEN_SUPPORT_DECISION_REFUSED] = "refused (support=refuse)",
+    [XEN_SUPPORT_DECISION_RECORDED] = "enabled (support=quiet)",
+    [XEN_SUPPORT_DECISION_EXEMPTED] = "enabled (exempted)",
+};
+
+static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
+                   domid_t domid, const char *text)
+{
+    const struct xen_suptab_row *r;
+    char name[80], key[24], qualifier[32] = "", value[64] = "(no row)";
+    unsigned int row, decision;
+    int fresh;
+
+    support_attach_builtin();
+    if ( !support_feature(feature) )
+        return true; /* no table, no policy */
+    row = S_pick_row(feature, qual);
+    if ( !S_outside(row) )
+        return true;
+
+    if ( S_exempted(feature) )
+        decision = XEN_SUPPORT_DECISION_EXEMPTED;
+    else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE )
+        decision = XEN_SUPPORT_DECISION_REFUSED;
+    else if ( support_policy == XEN_SUPPORT_POLICY_QUIET )
+        decision = XEN_SUPPORT_DECISION_RECORDED;
+    else
+        decision = XEN_SUPPORT_DECISION_WARNED;
+
+    fresh = S_record(feature, row, decision, origin, domid, text);
+    if ( fresh == 0 || decision == XEN_SUPPORT_DECISION_RECORDED )
+        return decision != XEN_SUPPORT_DECISION_REFUSED;
+
+    /* A new event (or one the full record lost): say so once. */
+    support_feature_name(feature, name, sizeof(name));
+    r = support_row(row);
+    if ( r )
+    {
+        const uint16_t *keys = support_at(support_hdr()->off_keys);
+
+        support_str_expand(r->key < support_hdr()->nr_keys ? keys[r->key] : 0,
+                           key, sizeof(key));
+        if ( r->qualifier != XEN_SUPTAB_STR_NONE )
+        {
+            qualifier[0] = ',';
+            qualifier[1] = ' ';
+            support_str_expand(r->qualifier, qualifier + 2,
+                               sizeof(qualifier) - 2);
+        }
+        support_str_expand(r->value, value, sizeof(value));
+    }
+    else
+        strlcpy(key, "Status", sizeof(key));
+    printk(XENLOG_WARNING
+           "support: %s: '%s' is outside security support (%s%s: %s); %s\n",
+           text ? text : "-", name, key, qualifier, value,
+           S_decisions[decision]);
+    if ( decision == XEN_SUPPORT_DECISION_WARNED &&
+         system_state < SYS_STATE_active )
+        S_banner_add(name);
+
+    return decision != XEN_SUPPORT_DECISION_REFUSED;
+}
+
+bool support_gate(unsigned int feature, const char *qual, const char *text)
+{
+    if ( system_state < SYS_STATE_active )
+        return S_gate(feature, qual, XEN_SUPPORT_ORIGIN_BOOT, DOMID_XEN, text);
+    return S_gate(feature, qual, XEN_SUPPORT_ORIGIN_RUNTIME,
+                  current->domain->domain_id, text);
+}
+
+bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
+                         const char *text)
+{
+    return S_gate(feature, qual, XEN_SUPPORT_ORIGIN_DOMAIN, domid, text);
+}
+
+bool support_gate_sched(unsigned int sched_id, const char *prefix)
+{
+    static const struct {
+        unsigned int id;
+        const char *name;
+        unsigned int gate;
+    } scheds[] = {
+        {XEN_SCHEDULER_CREDIT, "credit", SUPPORT_GATE_SCHED_CREDIT},
+        {XEN_SCHEDULER_CREDIT2, "credit2", SUPPORT_GATE_SCHED_CREDIT2},
+        {XEN_SCHEDULER_ARINC653, "arinc653", SUPPORT_GATE_SCHED_ARINC653},
+        {XEN_SCHEDULER_RTDS, "rtds", SUPPORT_GATE_SCHED_RTDS},
+        {XEN_SCHEDULER_NULL, "null", SUPPORT_GATE_SCHED_NULL},
+    };
+    char text[XEN_SUPPORT_ORIGIN_TEXT];
+    unsigned int i;
+
+    for ( i = 0; i < ARRAY_SIZE(scheds); i++ )
+    {
+        if ( scheds[i].id != sched_id )
+            continue;
+        snprintf(text, sizeof(text), "%s%s", prefix ? prefix : "",
+                 scheds[i].name);
+        return support_gate(scheds[i].gate, NULL, text);
+    }
+    return true;
+}
+
+/*
+ * Local variables:
+ * mode: C
+ * c-file-style: "BSD"
+ * c-basic-offset: 4
+ * tab-width: 4
+ * indent-tabs-mode: nil
+ * End:
+ */

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * support_private.h: what the three parts of the built-in support
+ * statement share, and nothing outside them uses: the attached table
+ * (support.c), the boot policy and the sticky record of gate events
+ * (support_policy.c), read by the XEN_SYSCTL_support_table handler
+ * (support_sysctl.c).
+ */
+#ifndef __COMMON_SUPPORT_PRIVATE_H__
+#define __COMMON_SUPPORT_PRIVATE_H__
+
+#include <xen/spinlock.h>
+#include <xen/support.h>
+#include <public/sysctl.h>
+
+#if defined(CONFIG_X86)
+#define SUPPORT_ARCH XEN_SUPTAB_ARCH_X86
+#elif defined(CONFIG_ARM)
+#define SUPPORT_ARCH XEN_SUPTAB_ARCH_ARM
+#else
+#define SUPPORT_ARCH XEN_SUPTAB_ARCH_ALL
+#endif
+
+/* The attached table (support.c: support_table_attach()). */
+extern const uint8_t *support_tab;
+extern uint32_t support_tab_size;
+
+static inline const struct xen_suptab_header *support_hdr(void)
+{
+    return (const struct xen_suptab_header *)support_tab;
+}
+
+static inline const void *support_at(uint32_t off)
+{
+    return support_tab + off;
+}
+
+/* ASCII case folding, as the name index orders names. */
+static inline uint8_t support_fold(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+/* Expand string ref into buf (NUL-terminated, truncated); full length. */
+unsigned int support_str_expand(uint16_t ref, char *buf, size_t size);
+
+/*
+ * Attach the linked table once: support= and the early gates run before
+ * the initcall.
+ */
+void support_attach_builtin(void);
+
+/* Boot policy: the support= option (support_policy.c). */
+extern uint8_t support_policy;
+extern uint32_t support_policy_flags;
+extern uint16_t support_nr_exempt;
+
+/* The sticky record of gate events (support_policy.c), under its lock. */
+extern spinlock_t support_events_lock;
+extern struct xen_support_event support_events[XEN_SUPPORT_EVENTS_MAX];
+extern unsigned int support_nr_events;
+extern uint32_t support_events_generation;
+extern uint32_t support_events_lost;
+
+#endif /* __COMMON_SUPPORT_PRIVATE_H__ */
+
+/*
+ * Local variables:
+ * mode: C
+ * c-file-style: "BSD"
+ * c-basic-offset: 4
+ * tab-width: 4
+ * indent-tabs-mode: nil
+ * End:
+ */

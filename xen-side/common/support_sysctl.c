@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * support_sysctl.c: XEN_SYSCTL_support_table, the control domain's view
+ * of the built-in support statement: the table's and the boot policy's
+ * facts (get-info), the table's bytes (get-table) and the sticky record
+ * of gate events (get-events).  The same file builds on Linux against
+ * xen-side/hosted/ for the unit tests.
+ */
+
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/kernel.h>
+#include <xen/lib.h>
+#include <xen/nospec.h>
+#include <xen/spinlock.h>
+#include <xen/string.h>
+#include <xen/support.h>
+#include <xsm/xsm.h>
+#include <public/sysctl.h>
+
+#include "support_private.h"
+
+static int S_get_info(struct xen_sysctl_support_info *info)
+{
+    const struct xen_suptab_header *h = support_hdr();
+    struct xen_sysctl_support_info out;
+    unsigned long flags;
+
+    memset(&out, 0, sizeof(out));
+    out.table_size = support_tab_size;
+    out.checksum = h->checksum;
+    out.format_version = h->version;
+    out.last_comp_version = h->last_comp_version;
+    out.nr_features = h->nr_features;
+    out.nr_rows = h->nr_rows;
+    out.nr_sections = h->nr_sections;
+    out.nr_facts = h->nr_facts;
+    out.arch = SUPPORT_ARCH;
+    out.policy = support_policy;
+    out.nr_exempt = support_nr_exempt;
+    out.policy_flags = support_policy_flags;
+    out.max_events = ARRAY_SIZE(support_events);
+
+    spin_lock_irqsave(&support_events_lock, flags);
+    out.nr_events = support_nr_events;
+    out.events_lost = support_events_lost;
+    out.generation = support_events_generation;
+    spin_unlock_irqrestore(&support_events_lock, flags);
+
+    *info = out;
+    return 0;
+}
+
+static int S_get_table(struct xen_sysctl_support_get_table *t)
+{
+    uint32_t avail, n;
+
+    if ( t->flags & ~XEN_SUPPORT_GET_WHOLE )
+        return -EINVAL;
+    if ( t->offset > support_tab_size )
+        return -EINVAL;
+
+    avail = support_tab_size - t->offset;
+    if ( guest_handle_is_null(t->buffer) )
+        n = avail;
+    else if ( t->len < avail && (t->flags & XEN_SUPPORT_GET_WHOLE) )
+    {
+        t->size = support_tab_size;
+        t->len = avail;
+        return -ENOBUFS;
+    }
+    else
+    {
+        const uint8_t *from =
+            support_tab + array_index_nospec(t->offset, support_tab_size + 1);
+
+        n = min(t->len, avail);
+        /*
+         * One copy, after every check: a fault leaves the OUT fields
+         * unwritten, though bytes copied before it stay in the buffer.
+         */
+        if ( n && copy_to_guest(t->buffer, from, n) )
+            return -EFAULT;
+    }
+
+    t->size = support_tab_size;
+    t->len = n;
+    return 0;
+}
+
+static int S_get_events(struct xen_sysctl_support_get_events *ev)
+{
+    unsigned int total, n = 0;
+    unsigned long flags;
+    int rc = 0;
+
+    if ( ev->pad )
+        return -EINVAL;
+
+    spin_lock_irqsave(&support_events_lock, flags);
+    total = support_nr_events;
+    if ( ev->idx > total )
+        rc = -EINVAL;
+    else if ( ev->nr && !guest_handle_is_null(ev->buffer) )
+    {
+        const struct xen_support_event *from =
+            support_events + array_index_nospec(ev->idx, total + 1);
+
+        n = min(ev->nr, total - ev->idx);
+        n = min(n, (unsigned int)XEN_SUPPORT_EVENTS_PER_CALL);
+        if ( n && copy_to_guest(ev->buffer, from, n) )
+            rc = -EFAULT;
+    }
+    if ( !rc )
+    {
+        ev->nr = n;
+        ev->total = total;
+        ev->generation = support_events_generation;
+        ev->lost = support_events_lost;
+    }
+    spin_unlock_irqrestore(&support_events_lock, flags);
+
+    return rc;
+}
+
+int support_table_sysctl(struct xen_sysctl_support_table *op)
+{
+    int rc;
+
+    BUILD_BUG_ON(sizeof(*op) > 128); /* xen_sysctl's u.pad */
+    BUILD_BUG_ON(sizeof(struct xen_support_event) != 64);
+
+    if ( op->pad )
+        return -EINVAL;
+
+    switch ( op->cmd )
+    {
+    case XEN_SYSCTL_SUPPORT_get_info:
+    case XEN_SYSCTL_SUPPORT_get_table:
+    case XEN_SYSCTL_SUPPORT_get_events:
+        break;
+
+    default:
+        return -EINVAL;
+    }
+
+    rc = xsm_support_table(XSM_PRIV, op->cmd);
+    if ( rc )
+        return rc;
+
+    if ( !support_tab )
+        return -EOPNOTSUPP;
+
+    switch ( op->cmd )
+    {
+    case XEN_SYSCTL_SUPPORT_get_info:
+        return S_get_info(&op->u.info);
+
+    case XEN_SYSCTL_SUPPORT_get_table:
+        return S_get_table(&op->u.table);
+
+    default:
+        return S_get_events(&op->u.events);
+    }
+}
+
+/*
+ * Local variables:
+ * mode: C
+ * c-file-style: "BSD"
+ * c-basic-offset: 4
+ * tab-width: 4
+ * indent-tabs-mode: nil
+ * End:
+ */
