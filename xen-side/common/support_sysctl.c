@@ -90,37 +90,45 @@ static int S_get_table(struct xen_sysctl_support_get_table *t)
 
 static int S_get_events(struct xen_sysctl_support_get_events *ev)
 {
-    unsigned int total, n = 0;
+    unsigned int total, generation, lost, n = 0;
     unsigned long flags;
-    int rc = 0;
 
     if ( ev->pad )
         return -EINVAL;
 
     spin_lock_irqsave(&support_events_lock, flags);
     total = support_nr_events;
+    generation = support_events_generation;
+    lost = support_events_lost;
+    spin_unlock_irqrestore(&support_events_lock, flags);
+
     if ( ev->idx > total )
-        rc = -EINVAL;
-    else if ( ev->nr && !guest_handle_is_null(ev->buffer) )
+        return -EINVAL;
+
+    if ( ev->nr && !guest_handle_is_null(ev->buffer) )
     {
         const struct xen_support_event *from =
             support_events + array_index_nospec(ev->idx, total + 1);
 
         n = min(ev->nr, total - ev->idx);
         n = min(n, (unsigned int)XEN_SUPPORT_EVENTS_PER_CALL);
+        /*
+         * Copied without the lock: it is IRQ-safe (gates run in IRQ
+         * context), so it must not be held across a guest copy, which
+         * may take other locks.  Entries below total are never moved or
+         * removed; a racing gate can only bump an entry's count, so the
+         * worst a reader sees is a count one behind.
+         */
         if ( n && copy_to_guest(ev->buffer, from, n) )
-            rc = -EFAULT;
+            return -EFAULT;
     }
-    if ( !rc )
-    {
-        ev->nr = n;
-        ev->total = total;
-        ev->generation = support_events_generation;
-        ev->lost = support_events_lost;
-    }
-    spin_unlock_irqrestore(&support_events_lock, flags);
 
-    return rc;
+    ev->nr = n;
+    ev->total = total;
+    ev->generation = generation;
+    ev->lost = lost;
+
+    return 0;
 }
 
 int support_table_sysctl(struct xen_sysctl_support_table *op)
