@@ -59,14 +59,10 @@ ONCE_TEST_TARGETS += test-xen-image
 # a probe linked against Debian's libxenctrl, and xen-support status
 # (scripts/boot-*.sh harness), under support=warn and support=refuse.
 XT_PROBE := $(O)/tests/xen/xen-sysctl-probe
-$(XT_PROBE): tests/xen/boot/sysctl-probe.c $(XEN_HOSTED_GEN)/sysctl_support_abi.h
-	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(XEN_HOSTED_GEN) \
-	    $(call pc_cflags,$(XENCTRL_PC)) $< -o $@ $(call pc_libs,$(XENCTRL_PC))
 
-# The hostile caller and the load (issue 7 section 2), in the same boots:
-# raw sysctls through libxencall (sysctl-raw.c), and reads through
-# libxenctrl.
+# The probe, the hostile caller and the load (issue 7 section 2), in the
+# same boots: sysctls through libxenctrl as tools issue them, and raw ones
+# through libxencall (both in sysctl-raw.c).
 XT_BOOT_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Wshadow \
     -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 -I$(XEN_HOSTED_GEN) \
     $(call pc_cflags,$(XENCTRL_PC) xencall)

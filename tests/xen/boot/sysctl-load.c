@@ -23,20 +23,6 @@
 
 static xc_interface *S_xch;
 
-/* One get_table sysctl through xc_sysctl: 0 or -errno. */
-static int S_get_table(struct xen_sysctl_support_table *st)
-{
-    struct xen_sysctl sysctl;
-    int rc;
-
-    memset(&sysctl, 0, sizeof(sysctl));
-    sysctl.cmd = XEN_SYSCTL_support_table;
-    memcpy(sysctl.u.pad, st, sizeof(*st));
-    rc = xc_sysctl(S_xch, &sysctl);
-    memcpy(st, sysctl.u.pad, sizeof(*st));
-    return rc ? -errno : 0;
-}
-
 static int S_free_pages(uint64_t *pages)
 {
     xc_physinfo_t info;
@@ -88,7 +74,7 @@ int main(int argc, char **argv)
 
         memset(&st, 0, sizeof(st));
         st.cmd = XEN_SYSCTL_SUPPORT_get_table;
-        rc = S_get_table(&st);
+        rc = xc_support_op(S_xch, &st);
         len = st.u.table.len;
         if (!rc) {
             memset(&st, 0, sizeof(st));
@@ -96,7 +82,7 @@ int main(int argc, char **argv)
             st.u.table.len = len <= size ? len : (uint32_t)size;
             st.u.table.flags = XEN_SUPPORT_GET_WHOLE;
             set_xen_guest_handle(st.u.table.buffer, tab);
-            rc = S_get_table(&st);
+            rc = xc_support_op(S_xch, &st);
         }
         if (rc || len != size || st.u.table.len != size) {
             if (!errors++)

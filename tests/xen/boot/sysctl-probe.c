@@ -9,30 +9,13 @@
  * 1 if refused with EPERM, 2 on any other error.
  * The ABI comes from the header extracted from the public header patch.
  */
-#define __XEN_TOOLS__ 1
+#include "sysctl-raw.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <xenctrl.h>
-
-#include "sysctl_support_abi.h"
-
 static int failures;
-
-static int op(xc_interface *xch, struct xen_sysctl_support_table *st)
-{
-    struct xen_sysctl sysctl;
-    int rc;
-
-    memset(&sysctl, 0, sizeof(sysctl));
-    sysctl.cmd = XEN_SYSCTL_support_table;
-    memcpy(sysctl.u.pad, st, sizeof(*st));
-    rc = xc_sysctl(xch, &sysctl);
-    memcpy(st, sysctl.u.pad, sizeof(*st));
-    return rc ? -errno : 0;
-}
 
 static void check(int ok, const char *what, int rc)
 {
@@ -77,7 +60,7 @@ int main(int argc, char **argv)
 
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_info;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == 0, "get_info", rc);
     printf("info: size %u format %u features %u rows %u sections %u "
            "facts %u arch %u policy %u flags %u exempt %u events %u/%u "
@@ -90,7 +73,7 @@ int main(int argc, char **argv)
 
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_table;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     size = st.u.table.size;
     check(rc == 0 && size && st.u.table.len == size, "get_table size", rc);
 
@@ -104,7 +87,7 @@ int main(int argc, char **argv)
     st.u.table.len = size;
     st.u.table.flags = XEN_SUPPORT_GET_WHOLE;
     set_xen_guest_handle(st.u.table.buffer, buf);
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == 0 && st.u.table.len == size, "get_table whole", rc);
     f = argc > 1 ? fopen(argv[1], "wb") : NULL;
     if (f) {
@@ -114,27 +97,27 @@ int main(int argc, char **argv)
 
     /* -ENOBUFS still returns the size needed. */
     st.u.table.len = size - 1;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == -ENOBUFS && st.u.table.len == size, "whole, 1 short", rc);
 
     st.u.table.flags = 0;
     st.u.table.offset = size + 1;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == -EINVAL, "offset past the end", rc);
 
     st.u.table.offset = 0;
     st.pad = 1;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == -EINVAL, "non-zero pad", rc);
 
     memset(&st, 0, sizeof(st));
     st.cmd = 7;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == -EINVAL, "unknown sub-op", rc);
 
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_events;
-    rc = op(xch, &st);
+    rc = xc_support_op(xch, &st);
     check(rc == 0 && st.u.events.nr == 0, "get_events (count only)", rc);
     printf("events: total %u generation %u lost %u\n", st.u.events.total,
            st.u.events.generation, st.u.events.lost);

@@ -1,6 +1,7 @@
 /*
  * sysctl-raw.c: the support-table sysctl through libxencall with the
- * caller's guest handles untouched (see sysctl-raw.h).
+ * caller's guest handles untouched, and through xc_sysctl as tools do
+ * (see sysctl-raw.h).
  */
 #include "sysctl-raw.h"
 
@@ -8,6 +9,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+int xc_support_op(xc_interface *xch, struct xen_sysctl_support_table *st)
+{
+    struct xen_sysctl sysctl;
+    int rc;
+
+    memset(&sysctl, 0, sizeof(sysctl));
+    sysctl.cmd = XEN_SYSCTL_support_table;
+    memcpy(sysctl.u.pad, st, sizeof(*st));
+    rc = xc_sysctl(xch, &sysctl);
+    memcpy(st, sysctl.u.pad, sizeof(*st));
+    return rc ? -errno : 0;
+}
 
 int raw_open(struct raw *r)
 {

@@ -3,7 +3,8 @@
  * libxenctrl's bouncing (tests/xen/boot/): the struct xen_sysctl sits in
  * one hypercall-safe buffer (libxencall), and every guest handle in it is
  * passed to Xen exactly as the caller set it, so Xen sees NULL, wild and
- * half-unmapped addresses.  Also the reference table file.
+ * half-unmapped addresses.  Also the same op the way a tool issues it
+ * (libxenctrl's xc_sysctl), and the reference table file.
  */
 #ifndef SYSCTL_RAW_H
 #define SYSCTL_RAW_H
@@ -33,6 +34,12 @@ void raw_close(struct raw *r);
  * struct xen_sysctl differs after the call (Xen wrote it back).
  */
 int raw_op(struct raw *r, struct xen_sysctl_support_table *st, int *changed);
+
+/*
+ * Issue *st through libxenctrl's xc_sysctl (which bounces the struct, as
+ * tools do) and copy the op back into *st: 0 or -errno.
+ */
+int xc_support_op(xc_interface *xch, struct xen_sysctl_support_table *st);
 
 /* The sysctl hypercall with ARG as its struct pointer: 0 or -errno. */
 int raw_call(struct raw *r, uint64_t arg);
