@@ -5,6 +5,7 @@
  * goes to LLVMFuzzerTestOneInput() in an exact-size heap buffer.  Exits 0
  * after all of them, 2 on an I/O error; a finding aborts.
  */
+#include "compile.h"
 #include "fuzz.h"
 
 #include <dirent.h>
@@ -16,36 +17,11 @@
 
 static int S_run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    uint8_t *buf = NULL;
-    size_t n = 0, cap = 0;
+    char *buf;
+    size_t n;
 
-    if (!f) {
+    if (xsg_read_file(path, &buf, &n)) {
         fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 4096;
-            uint8_t *nb = realloc(buf, cap);
-            if (!nb) {
-                fprintf(stderr, "replay: %s: out of memory\n", path);
-                fclose(f);
-                free(buf);
-                return -1;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        fprintf(stderr, "replay: %s: read error\n", path);
-        free(buf);
         return -1;
     }
     /* Exact size, so that a read past the end is caught. */
