@@ -63,6 +63,11 @@ test-fuzz-regress: $(FUZZ_REPLAY)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    $(O)/tests/fuzz/replay_$$t tests/fuzz/regress/$$t; \
 	done
+	@out=$$($(O)/tests/fuzz/replay_table $(O)/no-such-input 2>&1); rc=$$?; \
+	case "$$rc:$$out" in \
+	    "2:replay: $(O)/no-such-input: No such file or directory") ;; \
+	    *) echo "replay, missing input: exit $$rc, '$$out'" >&2; exit 1 ;; \
+	esac
 TEST_TARGETS += test-fuzz-regress
 
 # Seed corpora, rebuilt when the generator changes.
