@@ -24,7 +24,8 @@ endif
 pc_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pc_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
-HOST_CPPFLAGS += -Ixen-side/include -Igen/include -Itools-side/include
+HOST_CPPFLAGS += -Icore/include -Ixen-side/include -Igen/include \
+    -Itools-side/include
 
 BINS :=
 LIBS :=
@@ -33,6 +34,7 @@ ONCE_TEST_TARGETS :=
 INSTALL_TARGETS :=
 CLEAN_DIRS := $(O)
 
+include core/build.mk
 include gen/build.mk
 include tools-side/build.mk
 include xen-side/build.mk
@@ -82,7 +84,7 @@ run-offline: deps all
 .PHONY: install
 install: all $(INSTALL_TARGETS)
 
-FORMAT_DIRS := gen tools-side xen-side tests
+FORMAT_DIRS := core gen tools-side xen-side tests
 FORMAT_FILES = $(shell find $(FORMAT_DIRS) -name "*.[ch]" -not -path "*/generated/*" \
                  2>/dev/null | LC_ALL=C sort)
 

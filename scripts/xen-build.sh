@@ -78,21 +78,25 @@ if [ "$(cat "$tree/.xen-support-patches" 2>/dev/null)" != "$pstamp" ]; then
     rm -f "$out/xen-syms"
 fi
 
-# 2. xen-side/ sources, linked in (make follows the links' mtimes).
+# 2. xen-side/ and the table core (core/), linked in (make follows the
+# links' mtimes).
 link() {
     local dst=$tree/xen/$2
-    if [ "$(readlink "$dst" 2>/dev/null)" != "$top/xen-side/$1" ]; then
+    if [ "$(readlink "$dst" 2>/dev/null)" != "$top/$1" ]; then
         rm -f "$dst"
-        ln -s "$top/xen-side/$1" "$dst"
+        ln -s "$top/$1" "$dst"
     fi
 }
-link common/support.c common/support.c
-link common/support_policy.c common/support_policy.c
-link common/support_sysctl.c common/support_sysctl.c
-link common/support_private.h common/support_private.h
-link include/xen/support.h include/xen/support.h
-link include/xen/support_gates.h include/xen/support_gates.h
-link include/public/support_table.h include/public/support_table.h
+for f in support.c support_policy.c support_sysctl.c support_private.h; do
+    link xen-side/common/$f common/$f
+done
+for f in suptab.c suptab_check.c suptab_crc32.c suptab_str.c; do
+    link core/$f common/$f
+done
+link xen-side/include/xen/support.h include/xen/support.h
+link xen-side/include/xen/support_gates.h include/xen/support_gates.h
+link core/include/xen/suptab.h include/xen/suptab.h
+link core/include/public/support_table.h include/public/support_table.h
 
 # 3. The table, regenerated when the document or the generator changes;
 # files in the tree are replaced only when their content changes.
@@ -165,7 +169,7 @@ grep -q '^CONFIG_SUPPORT_TABLE=y' "$tree/xen/.config" || {
 # 5. Build and publish.  Xen's make always rebuilds compile.h (build
 # time) and relinks, so it is skipped when no input changed.
 if [ "$changed" -eq 0 ] && [ -f "$out/xen-syms" ] && [ -z "${XEN_FORCE:-}" ] &&
-    [ -z "$(find "$top/xen-side/common" "$top/xen-side/include" \
+    [ -z "$(find "$top/xen-side/common" "$top/xen-side/include" "$top/core" \
         "$tree/xen/.config" -newer "$out/xen-syms" -print -quit)" ]; then
     echo "xen-build.sh: $arch: up to date ($out)"
     exit 0

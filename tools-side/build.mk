@@ -23,7 +23,7 @@ $(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): $(XS_ABI_H)
 
 # The library carries gen's parser too, so it can open a SUPPORT.md.
 XENSUPPORT_A := $(O)/lib/libxensupport.a
-$(XENSUPPORT_A): $(TOOLS_LIB_OBJS) $(GEN_LIB_OBJS)
+$(XENSUPPORT_A): $(TOOLS_LIB_OBJS) $(CORE_OBJS) $(GEN_LIB_OBJS)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
@@ -34,6 +34,7 @@ XENSUPPORT_LDLIBS = $(XENSUPPORT_A) $(XENSUPPORT_DEP_LIBS)
 # The shared library: PIC objects, soname libxensupport.so.1, only the
 # xensupport_* names exported (tools-side/libxensupport.map).
 XENSUPPORT_PIC_OBJS := $(TOOLS_LIB_OBJS:$(O)/%=$(O)/pic/%) \
+                       $(CORE_OBJS:$(O)/%=$(O)/pic/%) \
                        $(GEN_LIB_OBJS:$(O)/%=$(O)/pic/%)
 $(GEN_LIB_OBJS:$(O)/%=$(O)/pic/%): EXTRA_CFLAGS += \
     $(call pc_cflags,$(CMARK_PC)) $(call pc_cflags,$(YAJL_PC))

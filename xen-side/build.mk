@@ -40,7 +40,7 @@ $(XEN_SUPPORT_OBJS): $(XEN_HOSTED_HDRS)
 $(XEN_HOSTED_DIR)/support_table_gen.o: $(XEN_HOSTED_GEN)/support_table_gen.c
 	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -c $< -o $@
 
-XEN_HOSTED_OBJS := $(XEN_SUPPORT_OBJS) \
+XEN_HOSTED_OBJS := $(XEN_SUPPORT_OBJS) $(CORE_OBJS) \
                    $(O)/xen-side/hosted/shim.o \
                    $(XEN_HOSTED_DIR)/support_table_gen.o
 

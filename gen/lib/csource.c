@@ -218,7 +218,7 @@ char *xsg_csource_header(const struct xsg_model *m, const char *doc)
              "#define XEN_SUPPORT_TABLE_GENERATED_H\n\n%s\n",
              S_includes);
     S_printf(&t, "/*\n * Feature ids: the index of a feature in the table "
-                 "(struct xen_suptab_feature,\n * public/support_table.h)."
+                 "(the feature array of\n * public/support_table.h)."
                  "  Each comment gives the heading and its section.\n */\n");
     S_printf(&t, "#define XEN_SUPPORT_NR_FEATURES %zu\n\n", m->nr_features);
     for (size_t i = 0; i < m->nr_features; i++) {
@@ -243,8 +243,7 @@ char *xsg_csource_c(const uint8_t *blob, size_t len, const char *doc)
     S_printf(&t, "extern const uint8_t xen_support_table[];\n"
                  "extern const uint32_t xen_support_table_size;\n\n");
     S_printf(&t, "/* The compiled support statement: %zu bytes. */\n", len);
-    S_printf(&t, "const uint8_t xen_support_table[] "
-                 "__attribute__((__aligned__(8))) = {\n");
+    S_printf(&t, "const uint8_t xen_support_table[] = {\n");
     for (size_t i = 0; i < len; i++)
         S_printf(&t, "%s0x%02x,%s", i % 12 ? " " : "    ", blob[i],
                  i % 12 == 11 || i + 1 == len ? "\n" : "");

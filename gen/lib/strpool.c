@@ -1,23 +1,31 @@
 /* strpool.c: deduplicated, pair-encoded string pool of a table. */
 #include "strpool.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
-#include <public/support_table.h>
+#include <xen/suptab.h>
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define S_ESC 0x100 /* token flag: an escaped byte >= 0x80 */
+/*
+ * Tokens: a byte (0x01-0xff; escaped unless printable), S_PAIR + k for
+ * pair k, S_END for the string's end.
+ */
+#define S_PAIR 0x100
+#define S_END  (S_PAIR + XEN_SUPTAB_PAIRS_MAX)
+#define S_NTOK (S_END + 1)
 
 struct S_str {
     char *s;
     int late;
-    uint16_t *tok; /* codes: 1-0x7f, 0x80-0xfe pairs, S_ESC|byte */
+    size_t idx;    /* handle, for a stable sort */
+    uint16_t *tok; /* tokens, S_END last until a pair takes it */
     size_t ntok;
-    uint8_t *enc; /* encoded bytes, 0-terminated */
-    size_t nenc;  /* terminator included */
+    uint8_t *enc; /* encoded bytes */
+    size_t nenc;
     uint32_t ref;
 };
 
@@ -27,6 +35,8 @@ struct xsg_strpool {
     long *hash; /* open addressing: handle + 1, 0 = empty */
     size_t hcap;
     uint8_t pairs[2 * XEN_SUPTAB_PAIRS_MAX];
+    uint8_t depth[XEN_SUPTAB_PAIRS_MAX];
+    bool ends[XEN_SUPTAB_PAIRS_MAX];
     size_t nr_pairs;
     uint8_t *bytes;
     size_t nbytes;
@@ -109,6 +119,7 @@ long xsg_strpool_add(struct xsg_strpool *p, const char *s, int late)
     struct S_str *x = &p->v[p->nr];
     memset(x, 0, sizeof(*x));
     x->late = late;
+    x->idx = p->nr;
     if (!(x->s = strdup(s)))
         return -1;
     p->nr++;
@@ -127,25 +138,52 @@ long xsg_strpool_add(struct xsg_strpool *p, const char *s, int late)
     return (long)p->nr - 1;
 }
 
+static bool S_printable(unsigned c)
+{
+    return c >= 0x20 && c <= 0x7e;
+}
+
 static int S_tokenise(struct S_str *x)
 {
     size_t n = strlen(x->s);
     x->tok = malloc((n + 1) * sizeof(*x->tok));
     if (!x->tok)
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = (uint8_t)x->s[i];
-        x->tok[i] = c < 0x80 ? c : (uint16_t)(S_ESC | c);
-    }
-    x->ntok = n;
+    for (size_t i = 0; i < n; i++)
+        x->tok[i] = (uint8_t)x->s[i];
+    x->tok[n] = S_END;
+    x->ntok = n + 1;
     return 0;
 }
 
+/* Depth of a token as a pair's part (0 for a byte or the end). */
+static unsigned S_depth(const struct xsg_strpool *p, unsigned t)
+{
+    return t >= S_PAIR && t < S_END ? p->depth[t - S_PAIR] : 0;
+}
+
 /*
- * Count non-overlapping occurrences of every pair of pairable codes into
+ * Can (a, b) become a pair?  a is a printable byte or a pair that does
+ * not end the string; b that or the end (or an ending pair); the pair
+ * nests at most XEN_SUPTAB_DEPTH_MAX deep.
+ */
+static bool S_pairable(const struct xsg_strpool *p, unsigned a, unsigned b)
+{
+    unsigned da = S_depth(p, a), db = S_depth(p, b);
+
+    if (a == S_END || (a < S_PAIR && !S_printable(a)) ||
+        (a >= S_PAIR && p->ends[a - S_PAIR]))
+        return false;
+    if (b < S_PAIR && !S_printable(b))
+        return false;
+    return (da > db ? da : db) + 1 <= XEN_SUPTAB_DEPTH_MAX;
+}
+
+/*
+ * Count non-overlapping occurrences of every pairable token pair into
  * counts (all zero on entry) and return the highest count, *best_i its
  * pair, the lowest pair on ties.  Only the pairs present are touched, so
- * a round costs the pool's length, not the 64K possible pairs.
+ * a round costs the pool's length, not every possible pair.
  */
 static uint32_t S_count(const struct xsg_strpool *p, uint32_t *counts,
                         uint32_t *best_i)
@@ -155,14 +193,14 @@ static uint32_t S_count(const struct xsg_strpool *p, uint32_t *counts,
         const uint16_t *t = p->v[s].tok;
         size_t last = (size_t)-1;
         for (size_t i = 0; i + 1 < p->v[s].ntok; i++) {
-            uint16_t a = t[i], b = t[i + 1];
-            if (a >= 0xff || b >= 0xff)
+            unsigned a = t[i], b = t[i + 1];
+            if (!S_pairable(p, a, b))
                 continue;
             if (a == b && last != (size_t)-1 && last + 1 == i) {
                 last = (size_t)-1; /* "aaa": count the pair once */
                 continue;
             }
-            uint32_t k = (uint32_t)a * 256 + b, c = ++counts[k];
+            uint32_t k = (uint32_t)a * S_NTOK + b, c = ++counts[k];
             if (c > best || (c == best && k < bi))
                 best = c, bi = k;
             last = i;
@@ -178,20 +216,19 @@ static void S_uncount(const struct xsg_strpool *p, uint32_t *counts)
     for (size_t s = 0; s < p->nr; s++) {
         const uint16_t *t = p->v[s].tok;
         for (size_t i = 0; i + 1 < p->v[s].ntok; i++)
-            if (t[i] < 0xff && t[i + 1] < 0xff)
-                counts[t[i] * 256 + t[i + 1]] = 0;
+            counts[(uint32_t)t[i] * S_NTOK + t[i + 1]] = 0;
     }
 }
 
-static void S_replace(struct xsg_strpool *p, uint16_t a, uint16_t b,
-                      uint16_t code)
+static void S_replace(struct xsg_strpool *p, unsigned a, unsigned b,
+                      unsigned tok)
 {
     for (size_t s = 0; s < p->nr; s++) {
         uint16_t *t = p->v[s].tok;
         size_t o = 0, n = p->v[s].ntok;
         for (size_t i = 0; i < n; i++) {
             if (i + 1 < n && t[i] == a && t[i + 1] == b) {
-                t[o++] = code;
+                t[o++] = (uint16_t)tok;
                 i++;
             } else {
                 t[o++] = t[i];
@@ -201,6 +238,16 @@ static void S_replace(struct xsg_strpool *p, uint16_t a, uint16_t b,
     }
 }
 
+/* The code of a pair's part: a byte, a pair code or 0x00 for the end. */
+static uint8_t S_code(unsigned t)
+{
+    if (t == S_END)
+        return 0;
+    if (t >= S_PAIR)
+        return (uint8_t)suptab_pair_code(t - S_PAIR);
+    return (uint8_t)t;
+}
+
 static int S_encode(struct S_str *x)
 {
     x->enc = malloc(x->ntok * 2 + 1);
@@ -208,24 +255,20 @@ static int S_encode(struct S_str *x)
         return -1;
     size_t o = 0;
     for (size_t i = 0; i < x->ntok; i++) {
-        if (x->tok[i] & S_ESC) {
+        unsigned t = x->tok[i];
+        if (t < S_PAIR && !S_printable(t))
             x->enc[o++] = XEN_SUPTAB_CODE_ESCAPE;
-            x->enc[o++] = (uint8_t)x->tok[i];
-        } else {
-            x->enc[o++] = (uint8_t)x->tok[i];
-        }
+        x->enc[o++] = S_code(t);
     }
-    x->enc[o++] = 0;
     x->nenc = o;
     return 0;
 }
 
 /* Sort order for suffix sharing: encoded bytes compared from the end. */
-static const struct xsg_strpool *S_sort_pool;
 static int S_cmp_rev(const void *a, const void *b)
 {
-    const struct S_str *x = &S_sort_pool->v[*(const size_t *)a];
-    const struct S_str *y = &S_sort_pool->v[*(const size_t *)b];
+    const struct S_str *x = *(const struct S_str *const *)a;
+    const struct S_str *y = *(const struct S_str *const *)b;
     if (x->late != y->late)
         return x->late < y->late ? -1 : 1;
     size_t i = x->nenc, j = y->nenc;
@@ -236,10 +279,10 @@ static int S_cmp_rev(const void *a, const void *b)
     }
     if (i != j)
         return i < j ? -1 : 1; /* the shorter (a suffix) first */
-    return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+    return x->idx < y->idx ? -1 : 1;
 }
 
-/* Is x a suffix of y, on code boundaries? */
+/* Is x a suffix of y, on token boundaries? */
 static int S_is_suffix(const struct S_str *x, const struct S_str *y)
 {
     if (x->ntok > y->ntok)
@@ -248,10 +291,32 @@ static int S_is_suffix(const struct S_str *x, const struct S_str *y)
                    x->ntok * sizeof(*x->tok));
 }
 
+/* Greedy pair choice: most occurrences first, lowest pair on ties; a
+ * pair costs two bytes, so it must save at least three. */
+static void S_choose_pairs(struct xsg_strpool *p, uint32_t *counts)
+{
+    for (p->nr_pairs = 0; p->nr_pairs < XEN_SUPTAB_PAIRS_MAX;) {
+        uint32_t best_i, best = S_count(p, counts, &best_i);
+        S_uncount(p, counts);
+        if (best < 3)
+            break;
+        unsigned a = best_i / S_NTOK, b = best_i % S_NTOK;
+        size_t k = p->nr_pairs++;
+        p->pairs[2 * k] = S_code(a);
+        p->pairs[2 * k + 1] = S_code(b);
+        p->depth[k] =
+            (uint8_t)((S_depth(p, a) > S_depth(p, b) ? S_depth(p, a)
+                                                     : S_depth(p, b)) +
+                      1);
+        p->ends[k] = b == S_END || (b >= S_PAIR && p->ends[b - S_PAIR]);
+        S_replace(p, a, b, S_PAIR + (unsigned)k);
+    }
+}
+
 int xsg_strpool_build(struct xsg_strpool *p)
 {
-    uint32_t *counts = calloc(256 * 256, sizeof(*counts));
-    size_t *order = malloc(p->nr * sizeof(*order));
+    uint32_t *counts = calloc((size_t)S_NTOK * S_NTOK, sizeof(*counts));
+    struct S_str **order = malloc(p->nr * sizeof(*order));
     size_t *host = malloc(p->nr * sizeof(*host));
     int rc = -1;
     if (!counts || !order || !host)
@@ -259,39 +324,23 @@ int xsg_strpool_build(struct xsg_strpool *p)
     for (size_t s = 0; s < p->nr; s++)
         if (S_tokenise(&p->v[s]))
             goto out;
-
-    /* Greedy pair choice: most occurrences first, lowest pair on ties;
-     * a pair costs two bytes, so it must save at least three. */
-    for (p->nr_pairs = 0; p->nr_pairs < XEN_SUPTAB_PAIRS_MAX;) {
-        uint32_t best_i, best = S_count(p, counts, &best_i);
-        S_uncount(p, counts);
-        if (best < 3)
-            break;
-        uint16_t a = (uint16_t)(best_i >> 8), b = (uint16_t)(best_i & 0xff);
-        uint16_t code = (uint16_t)(XEN_SUPTAB_CODE_PAIR + p->nr_pairs);
-        p->pairs[2 * p->nr_pairs] = (uint8_t)a;
-        p->pairs[2 * p->nr_pairs + 1] = (uint8_t)b;
-        p->nr_pairs++;
-        S_replace(p, a, b, code);
-    }
-
+    S_choose_pairs(p, counts);
     for (size_t s = 0; s < p->nr; s++)
         if (S_encode(&p->v[s]))
             goto out;
 
-    /* A string that ends another one (on a code boundary) points into
+    /* A string that ends another one (on a token boundary) points into
      * it; early strings only into early ones.  The empty string stays
      * first. */
     for (size_t s = 0; s < p->nr; s++)
-        order[s] = s;
-    S_sort_pool = p;
+        order[s] = &p->v[s];
     qsort(order + 1, p->nr - 1, sizeof(*order), S_cmp_rev);
     for (size_t s = 0; s < p->nr; s++)
         host[s] = s;
     for (size_t k = p->nr; k-- > 2;) {
-        size_t x = order[k - 1], y = order[k];
-        if (p->v[x].late == p->v[y].late && S_is_suffix(&p->v[x], &p->v[y]))
-            host[x] = host[y];
+        const struct S_str *x = order[k - 1], *y = order[k];
+        if (x->late == y->late && S_is_suffix(x, y))
+            host[x->idx] = host[y->idx];
     }
 
     size_t total = 0;

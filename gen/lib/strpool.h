@@ -1,8 +1,10 @@
 /*
  * strpool.h: the table's string pool: deduplicated strings, compressed
- * with the pair encoding of support_table.h (up to XEN_SUPTAB_PAIRS_MAX
- * pairs chosen greedily by profit, ties to the lowest pair), bytes >= 0x80
- * escaped, and strings that end another string stored once.
+ * with the pair encoding of public/support_table.h (up to
+ * XEN_SUPTAB_PAIRS_MAX pairs, nested at most XEN_SUPTAB_DEPTH_MAX deep,
+ * chosen greedily by count, ties to the lowest pair; a string's end may
+ * be part of a pair), bytes outside printable ASCII escaped, and strings
+ * that end another string stored once.  No global state.
  */
 #ifndef XSG_STRPOOL_H
 #define XSG_STRPOOL_H

@@ -1,22 +1,25 @@
-/* writer.c: model to table blob. */
+/*
+ * writer.c: model to table blob (public/support_table.h, version 2):
+ * strings into the pool, rows' (value, key, reading) triples into the
+ * statuses, every part laid out in order, the header last, and the
+ * result checked by the core's validator before anyone sees it.
+ */
 #include "writer.h"
 
 #include "strpool.h"
 
 #include <stdint.h>
 
-#include <public/support_table.h>
-#include <xs_crc32.h>
+#include <xen/suptab.h>
 
-#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-_Static_assert(sizeof(struct xen_suptab_header) == 72, "header layout");
-_Static_assert(sizeof(struct xen_suptab_feature) == 6, "feature layout");
-_Static_assert(sizeof(struct xen_suptab_row) == 6, "row layout");
+_Static_assert(sizeof(struct xen_suptab_header) == XEN_SUPTAB_HEADER_SIZE,
+               "header layout");
 
 struct S_buf {
     uint8_t *p;
@@ -72,36 +75,52 @@ static void S_set32(struct S_buf *b, size_t at, uint32_t v)
     S_set16(b, at + 2, v >> 16);
 }
 
-static uint32_t S_align(struct S_buf *b)
+/* Index field of width w (1 or 2 bytes, XEN_SUPTAB_IDW()). */
+static void S_putw(struct S_buf *b, uint32_t v, unsigned w)
 {
-    while (b->len % XEN_SUPTAB_ALIGN)
-        S_put8(b, 0);
+    if (w == 1)
+        S_put8(b, v);
+    else
+        S_put16(b, v);
+}
+
+/* Current length as an offset. */
+static uint32_t S_here(const struct S_buf *b)
+{
     return (uint32_t)b->len;
 }
 
-/* Name index order: names folded to lower case, ties by id. */
-static const struct xsg_model *S_sort_model;
+/* A name index entry: sorted by folded name, ties by id. */
+struct S_named {
+    const char *name;
+    uint16_t id;
+};
+
 static int S_cmp_name(const void *a, const void *b)
 {
-    size_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
-    const unsigned char *p =
-        (const unsigned char *)S_sort_model->features[x].name;
-    const unsigned char *q =
-        (const unsigned char *)S_sort_model->features[y].name;
+    const struct S_named *x = a, *y = b;
+    const unsigned char *p = (const unsigned char *)x->name;
+    const unsigned char *q = (const unsigned char *)y->name;
     for (;; p++, q++) {
-        int cp = tolower(*p), cq = tolower(*q);
+        int cp = suptab_fold(*p), cq = suptab_fold(*q);
         if (cp != cq)
             return cp < cq ? -1 : 1;
         if (!cp)
             break;
     }
-    return x < y ? -1 : x > y;
+    return x->id < y->id ? -1 : x->id > y->id;
 }
 
 struct S_refs {
-    long *fact_k, *fact_v, *sec, *feat, *qual, *val, *desc, *keys;
+    long *fact_k, *fact_v, *sec, *feat, *qual, *desc;
+    long keys[XEN_SUPTAB_KEYS_MAX]; /* row index of each key's first use */
     size_t nr_keys;
-    uint8_t *row_key;
+    struct S_status {
+        long value;
+        uint8_t key, reading;
+    } statuses[XEN_SUPTAB_STATUSES_MAX];
+    size_t nr_statuses;
+    uint8_t *row_status;
 };
 
 static void S_free_refs(struct S_refs *r)
@@ -111,10 +130,8 @@ static void S_free_refs(struct S_refs *r)
     free(r->sec);
     free(r->feat);
     free(r->qual);
-    free(r->val);
     free(r->desc);
-    free(r->keys);
-    free(r->row_key);
+    free(r->row_status);
 }
 
 /* Check a string's length; report at line:col if too long. */
@@ -129,9 +146,13 @@ static bool S_fits(struct xsg_diag *d, const char *s, size_t max, unsigned line,
     return false;
 }
 
-static int S_fill_pool(const struct xsg_model *m, bool with_desc,
-                       struct xsg_strpool *p, struct S_refs *r,
-                       struct xsg_diag *d, bool *fits)
+#define S_ADD(dst, str, late)                                                  \
+    do {                                                                       \
+        if (((dst) = xsg_strpool_add(p, (str), (late))) < 0)                   \
+            return -1;                                                         \
+    } while (0)
+
+static int S_alloc_refs(const struct xsg_model *m, struct S_refs *r)
 {
     size_t nf = m->nr_features ? m->nr_features : 1;
     size_t nr = m->nr_rows ? m->nr_rows : 1;
@@ -141,18 +162,82 @@ static int S_fill_pool(const struct xsg_model *m, bool with_desc,
     r->feat = calloc(nf, sizeof(long));
     r->desc = calloc(nf, sizeof(long));
     r->qual = calloc(nr, sizeof(long));
-    r->val = calloc(nr, sizeof(long));
-    r->keys = calloc(nr, sizeof(long));
-    r->row_key = calloc(nr, 1);
-    if (!r->fact_k || !r->fact_v || !r->sec || !r->feat || !r->desc ||
-        !r->qual || !r->val || !r->keys || !r->row_key)
-        return -1;
+    r->row_status = calloc(nr, 1);
+    return r->fact_k && r->fact_v && r->sec && r->feat && r->desc && r->qual &&
+                   r->row_status
+               ? 0
+               : -1;
+}
 
-#define S_ADD(dst, str, late)                                                  \
-    do {                                                                       \
-        if (((dst) = xsg_strpool_add(p, (str), (late))) < 0)                   \
-            return -1;                                                         \
-    } while (0)
+/* Index of key k among the distinct keys, added if new; -1 if full. */
+static int S_key(const struct xsg_model *m, struct S_refs *r, size_t row)
+{
+    size_t k;
+    for (k = 0; k < r->nr_keys; k++)
+        if (!strcmp(m->rows[r->keys[k]].key, m->rows[row].key))
+            return (int)k;
+    if (k == XEN_SUPTAB_KEYS_MAX)
+        return -1;
+    r->keys[r->nr_keys++] = (long)row;
+    return (int)k;
+}
+
+/* The row's status: its (value, key, reading), added if new. */
+static int S_status(struct S_refs *r, long value, int key, uint8_t reading)
+{
+    size_t i;
+    for (i = 0; i < r->nr_statuses; i++)
+        if (r->statuses[i].value == value && r->statuses[i].key == key &&
+            r->statuses[i].reading == reading)
+            return (int)i;
+    if (i == XEN_SUPTAB_STATUSES_MAX)
+        return -1;
+    r->statuses[i].value = value;
+    r->statuses[i].key = (uint8_t)key;
+    r->statuses[i].reading = reading;
+    r->nr_statuses++;
+    return (int)i;
+}
+
+static int S_add_rows(const struct xsg_model *m, struct xsg_strpool *p,
+                      struct S_refs *r, struct xsg_diag *d, bool *fits)
+{
+    for (size_t i = 0; i < m->nr_rows; i++) {
+        const struct xsg_row *w = &m->rows[i];
+        long value;
+        *fits &= S_fits(d, w->qualifier, XEN_SUPTAB_STR_MAX, w->line,
+                        w->qual_col, "qualifier");
+        *fits &= S_fits(d, w->value, XEN_SUPTAB_STR_MAX, w->line, w->value_col,
+                        "value");
+        *fits &= S_fits(d, w->key, XEN_SUPTAB_STR_MAX, w->line, w->col, "key");
+        S_ADD(r->qual[i], w->qualifier, 0);
+        S_ADD(value, w->value, 0);
+        int key = S_key(m, r, i);
+        int st = key < 0 ? -1
+                         : S_status(r, value, key,
+                                    XEN_SUPTAB_READING(w->level, w->sec,
+                                                       w->caveats, w->arch));
+        if (st < 0) {
+            xsg_error(d, w->line, w->col,
+                      "more than %d distinct keys or statuses; the table "
+                      "holds at most %d of each",
+                      XEN_SUPTAB_KEYS_MAX, XEN_SUPTAB_STATUSES_MAX);
+            *fits = false;
+            return 0;
+        }
+        r->row_status[i] = (uint8_t)st;
+    }
+    for (size_t k = 0; k < r->nr_keys; k++)
+        S_ADD(r->keys[k], m->rows[r->keys[k]].key, 0);
+    return 0;
+}
+
+static int S_fill_pool(const struct xsg_model *m, bool with_desc,
+                       struct xsg_strpool *p, struct S_refs *r,
+                       struct xsg_diag *d, bool *fits)
+{
+    if (S_alloc_refs(m, r))
+        return -1;
     for (size_t i = 0; i < m->nr_facts; i++) {
         const struct xsg_fact *f = &m->facts[i];
         *fits &= S_fits(d, f->key, XEN_SUPTAB_STR_MAX, f->line, f->col,
@@ -174,73 +259,212 @@ static int S_fill_pool(const struct xsg_model *m, bool with_desc,
                         "feature name");
         S_ADD(r->feat[i], f->name, 0);
     }
-    for (size_t i = 0; i < m->nr_rows; i++) {
-        const struct xsg_row *w = &m->rows[i];
-        *fits &= S_fits(d, w->qualifier, XEN_SUPTAB_STR_MAX, w->line,
-                        w->qual_col, "qualifier");
-        *fits &= S_fits(d, w->value, XEN_SUPTAB_STR_MAX, w->line, w->value_col,
-                        "value");
-        *fits &= S_fits(d, w->key, XEN_SUPTAB_STR_MAX, w->line, w->col, "key");
-        S_ADD(r->qual[i], w->qualifier, 0);
-        S_ADD(r->val[i], w->value, 0);
-        size_t k;
-        for (k = 0; k < r->nr_keys; k++)
-            if (!strcmp(m->rows[r->keys[k]].key, w->key))
-                break;
-        if (k == r->nr_keys)
-            r->keys[r->nr_keys++] = (long)i; /* row index for now */
-        if (k > UINT8_MAX) {
-            xsg_error(d, w->line, w->col,
-                      "more than %d distinct keys; the table holds at most "
-                      "%d",
-                      UINT8_MAX + 1, UINT8_MAX + 1);
-            *fits = false;
-        }
-        r->row_key[i] = (uint8_t)k;
-    }
-    for (size_t k = 0; k < r->nr_keys; k++)
-        S_ADD(r->keys[k], m->rows[r->keys[k]].key, 0);
+    if (S_add_rows(m, p, r, d, fits))
+        return -1;
     for (size_t i = 0; with_desc && i < m->nr_features; i++) {
         const struct xsg_feature *f = &m->features[i];
         *fits &= S_fits(d, f->desc, XEN_SUPTAB_DESC_MAX, f->line, f->col,
                         "description");
         S_ADD(r->desc[i], f->desc, 1);
     }
-#undef S_ADD
     return 0;
 }
+#undef S_ADD
 
-/* Counts and indexes that the format's fields must hold. */
+/* Counts that the format's fields must hold. */
 static bool S_check_fields(const struct xsg_model *m, struct xsg_diag *d)
 {
     bool ok = true;
     const struct {
-        size_t n, max;
+        size_t n;
         const char *what;
     } counts[] = {
-        {m->nr_facts, UINT16_MAX, "release facts"},
-        {m->nr_sections, UINT8_MAX + 1, "sections"},
-        {m->nr_features, UINT16_MAX, "features"},
-        {m->nr_rows, UINT16_MAX, "rows"},
+        {m->nr_facts, "release facts"},
+        {m->nr_sections, "sections"},
+        {m->nr_features, "features"},
+        {m->nr_rows, "rows"},
     };
     for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
-        if (counts[i].n > counts[i].max) {
-            xsg_error(d, 0, 0, "%zu %s; the table holds at most %zu",
-                      counts[i].n, counts[i].what, counts[i].max);
-            ok = false;
-        }
-    }
-    for (size_t i = 0; i < m->nr_features; i++) {
-        const struct xsg_feature *f = &m->features[i];
-        if (f->parent != XSG_NONE && i - f->parent > UINT8_MAX) {
-            xsg_error(d, f->line, f->col,
-                      "sub-feature '%s' is %zu features after its parent; "
-                      "the table holds at most %d",
-                      f->name, i - f->parent, UINT8_MAX);
+        if (counts[i].n > UINT16_MAX) {
+            xsg_error(d, 0, 0, "%zu %s; the table holds at most %d",
+                      counts[i].n, counts[i].what, UINT16_MAX);
             ok = false;
         }
     }
     return ok;
+}
+
+/* String refs other than descriptions are 16-bit. */
+static bool S_check_refs(const struct xsg_model *m, const struct xsg_strpool *p,
+                         const struct S_refs *r, struct xsg_diag *d)
+{
+    for (size_t i = 0; i < m->nr_rows; i++) {
+        if (xsg_strpool_ref(p, r->qual[i]) > UINT16_MAX) {
+            xsg_error(d, m->rows[i].line, m->rows[i].col,
+                      "string pool over 64 KiB: this row's strings cannot "
+                      "be referenced");
+            return false;
+        }
+    }
+    for (size_t i = 0; i < r->nr_statuses; i++)
+        if (xsg_strpool_ref(p, r->statuses[i].value) > UINT16_MAX) {
+            xsg_error(d, 0, 0,
+                      "string pool over 64 KiB: a status value cannot be "
+                      "referenced");
+            return false;
+        }
+    for (size_t i = 0; i < m->nr_features; i++)
+        if (xsg_strpool_ref(p, r->feat[i]) > UINT16_MAX) {
+            xsg_error(d, m->features[i].line, m->features[i].col,
+                      "string pool over 64 KiB: this name cannot be "
+                      "referenced");
+            return false;
+        }
+    return true;
+}
+
+/* The header's offsets, in its order, as the parts are laid out. */
+struct S_offsets {
+    uint32_t facts, sections, features, rows, statuses, keys, subs, index,
+        descs, pairs, strings;
+    size_t nr_subs;
+};
+
+static int S_put_index(struct S_buf *b, const struct xsg_model *m, unsigned fw)
+{
+    struct S_named *v = malloc((m->nr_features + 1) * sizeof(*v));
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < m->nr_features; i++) {
+        v[i].name = m->features[i].name;
+        v[i].id = (uint16_t)i;
+    }
+    qsort(v, m->nr_features, sizeof(*v), S_cmp_name);
+    for (size_t i = 0; i < m->nr_features; i++)
+        S_putw(b, v[i].id, fw);
+    free(v);
+    return 0;
+}
+
+/* Facts, sections, features, rows, statuses, keys and sub-features. */
+static void S_put_records(struct S_buf *b, const struct xsg_model *m,
+                          const struct xsg_strpool *p, const struct S_refs *r,
+                          struct S_offsets *o)
+{
+    unsigned fw = XEN_SUPTAB_IDW(m->nr_features);
+    unsigned rw = XEN_SUPTAB_IDW(m->nr_rows);
+
+    o->facts = S_here(b);
+    for (size_t i = 0; i < m->nr_facts; i++) {
+        S_put16(b, xsg_strpool_ref(p, r->fact_k[i]));
+        S_put16(b, xsg_strpool_ref(p, r->fact_v[i]));
+    }
+    o->sections = S_here(b);
+    for (size_t i = 0; i < m->nr_sections; i++) {
+        S_put16(b, xsg_strpool_ref(p, r->sec[i]));
+        S_putw(b, (uint32_t)m->sections[i].first_feature, fw);
+    }
+    o->features = S_here(b);
+    for (size_t i = 0; i < m->nr_features; i++) {
+        S_put16(b, xsg_strpool_ref(p, r->feat[i]));
+        S_putw(b, (uint32_t)m->features[i].first_row, rw);
+    }
+    o->rows = S_here(b);
+    for (size_t i = 0; i < m->nr_rows; i++) {
+        S_put16(b, xsg_strpool_ref(p, r->qual[i]));
+        S_put8(b, r->row_status[i]);
+    }
+    o->statuses = S_here(b);
+    for (size_t i = 0; i < r->nr_statuses; i++) {
+        S_put16(b, xsg_strpool_ref(p, r->statuses[i].value));
+        S_put8(b, r->statuses[i].key);
+        S_put8(b, r->statuses[i].reading);
+    }
+    o->keys = S_here(b);
+    for (size_t k = 0; k < r->nr_keys; k++)
+        S_put16(b, xsg_strpool_ref(p, r->keys[k]));
+    o->subs = S_here(b);
+    o->nr_subs = 0;
+    for (size_t i = 0; i < m->nr_features; i++) {
+        if (m->features[i].parent == XSG_NONE)
+            continue;
+        S_putw(b, (uint32_t)i, fw);
+        S_putw(b, (uint32_t)m->features[i].parent, fw);
+        o->nr_subs++;
+    }
+}
+
+static void S_put_header(struct S_buf *b, const struct xsg_model *m,
+                         const struct S_refs *r, const struct S_offsets *o,
+                         size_t nr_pairs, size_t pool_len, bool with_desc)
+{
+#define S_H16(f, v) S_set16(b, offsetof(struct xen_suptab_header, f), (v))
+#define S_H32(f, v) S_set32(b, offsetof(struct xen_suptab_header, f), (v))
+    S_H32(magic, XEN_SUPTAB_MAGIC);
+    S_H16(version, XEN_SUPTAB_VERSION);
+    S_H16(last_comp_version, XEN_SUPTAB_LAST_COMP);
+    S_H32(total_size, (uint32_t)b->len);
+    S_H32(flags, with_desc ? XEN_SUPTAB_F_DESCRIPTIONS : 0);
+    S_H16(nr_facts, (uint32_t)m->nr_facts);
+    S_H16(nr_sections, (uint32_t)m->nr_sections);
+    S_H16(nr_features, (uint32_t)m->nr_features);
+    S_H16(nr_rows, (uint32_t)m->nr_rows);
+    S_H16(nr_statuses, (uint32_t)r->nr_statuses);
+    S_H16(nr_keys, (uint32_t)r->nr_keys);
+    S_H16(nr_subs, (uint32_t)o->nr_subs);
+    S_H16(nr_pairs, (uint32_t)nr_pairs);
+    S_H32(off_facts, o->facts);
+    S_H32(off_sections, o->sections);
+    S_H32(off_features, o->features);
+    S_H32(off_rows, o->rows);
+    S_H32(off_statuses, o->statuses);
+    S_H32(off_keys, o->keys);
+    S_H32(off_subs, o->subs);
+    S_H32(off_name_index, o->index);
+    S_H32(off_descs, o->descs);
+    S_H32(off_pairs, o->pairs);
+    S_H32(off_strings, o->strings);
+    S_H32(strings_size, (uint32_t)pool_len);
+    S_H32(checksum, 0);
+    S_H32(checksum, suptab_checksum(b->p, (uint32_t)b->len));
+#undef S_H16
+#undef S_H32
+}
+
+/* Lay the table out in b; -1 on allocation failure. */
+static int S_lay_out(struct S_buf *b, const struct xsg_model *m,
+                     const struct xsg_strpool *p, const struct S_refs *r,
+                     bool with_desc)
+{
+    struct S_offsets o = {0};
+    size_t pool_len, nr_pairs;
+    const uint8_t *pool = xsg_strpool_bytes(p, &pool_len);
+    const uint8_t *pairs = xsg_strpool_pairs(p, &nr_pairs);
+
+    S_reserve(b, XEN_SUPTAB_HEADER_SIZE);
+    if (b->oom)
+        return -1;
+    b->len = XEN_SUPTAB_HEADER_SIZE; /* filled in at the end */
+    S_put_records(b, m, p, r, &o);
+    o.index = S_here(b);
+    if (S_put_index(b, m, XEN_SUPTAB_IDW(m->nr_features)))
+        return -1;
+    if (with_desc) {
+        o.descs = S_here(b);
+        for (size_t i = 0; i < m->nr_features; i++)
+            S_put32(b, xsg_strpool_ref(p, r->desc[i]));
+    }
+    o.pairs = S_here(b);
+    for (size_t i = 0; i < 2 * nr_pairs; i++)
+        S_put8(b, pairs[i]);
+    o.strings = S_here(b);
+    S_reserve(b, pool_len);
+    if (b->oom)
+        return -1;
+    memcpy(b->p + b->len, pool, pool_len);
+    b->len += pool_len;
+    S_put_header(b, m, r, &o, nr_pairs, pool_len, with_desc);
+    return 0;
 }
 
 int xsg_write_table(const struct xsg_model *m, bool with_desc,
@@ -249,7 +473,8 @@ int xsg_write_table(const struct xsg_model *m, bool with_desc,
     struct S_refs r = {0};
     struct S_buf b = {0};
     struct xsg_strpool *p = xsg_strpool_new();
-    uint16_t *index = NULL;
+    struct suptab t;
+    char why[160];
     bool fits = S_check_fields(m, d);
     int rc = -1;
 
@@ -263,123 +488,26 @@ int xsg_write_table(const struct xsg_model *m, bool with_desc,
     }
     if (xsg_strpool_build(p))
         goto out;
-
-    size_t pool_len, nr_pairs;
-    const uint8_t *pool = xsg_strpool_bytes(p, &pool_len);
-    const uint8_t *pairs = xsg_strpool_pairs(p, &nr_pairs);
-
-    /* String refs other than descriptions are 16-bit. */
-    for (size_t i = 0; i < m->nr_rows; i++) {
-        if (xsg_strpool_ref(p, r.val[i]) > UINT16_MAX ||
-            xsg_strpool_ref(p, r.qual[i]) > UINT16_MAX) {
-            xsg_error(d, m->rows[i].line, m->rows[i].col,
-                      "string pool over 64 KiB: this row's strings cannot "
-                      "be referenced");
-            fits = false;
-            break;
-        }
-    }
-    for (size_t i = 0; fits && i < m->nr_features; i++)
-        if (xsg_strpool_ref(p, r.feat[i]) > UINT16_MAX) {
-            xsg_error(d, m->features[i].line, m->features[i].col,
-                      "string pool over 64 KiB: this name cannot be "
-                      "referenced");
-            fits = false;
-        }
-    if (!fits) {
+    if (!S_check_refs(m, p, &r, d)) {
         rc = 1;
         goto out;
     }
-
-    /* Header, filled in at the end. */
-    S_reserve(&b, sizeof(struct xen_suptab_header));
-    b.len = sizeof(struct xen_suptab_header);
-
-    uint32_t off_facts = S_align(&b);
-    for (size_t i = 0; i < m->nr_facts; i++) {
-        S_put16(&b, xsg_strpool_ref(p, r.fact_k[i]));
-        S_put16(&b, xsg_strpool_ref(p, r.fact_v[i]));
-    }
-    uint32_t off_sections = S_align(&b);
-    for (size_t i = 0; i < m->nr_sections; i++) {
-        S_put16(&b, xsg_strpool_ref(p, r.sec[i]));
-        S_put16(&b, (uint32_t)m->sections[i].first_feature);
-    }
-    uint32_t off_features = S_align(&b);
-    for (size_t i = 0; i < m->nr_features; i++) {
-        const struct xsg_feature *f = &m->features[i];
-        S_put16(&b, xsg_strpool_ref(p, r.feat[i]));
-        S_put16(&b, (uint32_t)f->first_row);
-        S_put8(&b, (uint32_t)f->section);
-        S_put8(&b, f->parent == XSG_NONE ? 0 : (uint32_t)(i - f->parent));
-    }
-    uint32_t off_rows = S_align(&b);
-    for (size_t i = 0; i < m->nr_rows; i++) {
-        const struct xsg_row *w = &m->rows[i];
-        S_put16(&b, xsg_strpool_ref(p, r.qual[i]));
-        S_put16(&b, xsg_strpool_ref(p, r.val[i]));
-        S_put8(&b, r.row_key[i]);
-        S_put8(&b, XEN_SUPTAB_READING(w->level, w->sec, w->caveats, w->arch));
-    }
-    uint32_t off_keys = S_align(&b);
-    for (size_t k = 0; k < r.nr_keys; k++)
-        S_put16(&b, xsg_strpool_ref(p, r.keys[k]));
-    uint32_t off_index = S_align(&b);
-    index = malloc((m->nr_features + 1) * sizeof(*index));
-    if (!index)
-        goto out;
-    for (size_t i = 0; i < m->nr_features; i++)
-        index[i] = (uint16_t)i;
-    S_sort_model = m;
-    qsort(index, m->nr_features, sizeof(*index), S_cmp_name);
-    for (size_t i = 0; i < m->nr_features; i++)
-        S_put16(&b, index[i]);
-    uint32_t off_descs = 0;
-    if (with_desc) {
-        off_descs = S_align(&b);
-        for (size_t i = 0; i < m->nr_features; i++)
-            S_put32(&b, xsg_strpool_ref(p, r.desc[i]));
-    }
-    uint32_t off_pairs = S_align(&b);
-    for (size_t i = 0; i < nr_pairs; i++) {
-        S_put8(&b, pairs[2 * i]);
-        S_put8(&b, pairs[2 * i + 1]);
-    }
-    uint32_t off_strings = S_align(&b);
-    S_reserve(&b, pool_len);
-    if (!b.oom) {
-        memcpy(b.p + b.len, pool, pool_len);
-        b.len += pool_len;
-    }
-    S_align(&b);
-    if (b.oom)
+    if (S_lay_out(&b, m, p, &r, with_desc) || b.oom)
         goto out;
     if (b.len > UINT32_MAX) {
         xsg_error(d, 0, 0, "table of %zu bytes is too large", b.len);
         rc = 1;
         goto out;
     }
-
-    size_t h = 0;
-    S_set32(&b, h, XEN_SUPTAB_MAGIC), h += 4;
-    S_set16(&b, h, XEN_SUPTAB_VERSION), h += 2;
-    S_set16(&b, h, XEN_SUPTAB_LAST_COMP), h += 2;
-    S_set32(&b, h, (uint32_t)b.len), h += 4;
-    S_set32(&b, h, 0), h += 4; /* checksum, below */
-    S_set32(&b, h, with_desc ? XEN_SUPTAB_F_DESCRIPTIONS : 0), h += 4;
-    S_set16(&b, h, (uint32_t)m->nr_facts), h += 2;
-    S_set16(&b, h, (uint32_t)m->nr_sections), h += 2;
-    S_set16(&b, h, (uint32_t)m->nr_features), h += 2;
-    S_set16(&b, h, (uint32_t)m->nr_rows), h += 2;
-    S_set16(&b, h, (uint32_t)r.nr_keys), h += 2;
-    S_set16(&b, h, (uint32_t)nr_pairs), h += 2;
-    const uint32_t offs[] = {
-        off_facts, off_sections, off_features, off_rows,    off_keys,
-        off_index, off_descs,    off_pairs,    off_strings, (uint32_t)pool_len};
-    for (size_t i = 0; i < sizeof(offs) / sizeof(offs[0]); i++)
-        S_set32(&b, h, offs[i]), h += 4;
-    S_set32(&b, offsetof(struct xen_suptab_header, checksum),
-            xs_crc32(0, b.p, b.len));
+    /* Nothing leaves the writer that a reader would refuse. */
+    if (suptab_validate(&t, b.p, b.len, why, sizeof(why))) {
+        xsg_error(d, 0, 0,
+                  "internal error: the table written does not "
+                  "validate: %s",
+                  why);
+        rc = 1;
+        goto out;
+    }
 
     *blob = b.p;
     *len = b.len;
@@ -389,7 +517,6 @@ out:
     if (rc < 0 && !errno)
         errno = ENOMEM;
     free(b.p);
-    free(index);
     S_free_refs(&r);
     xsg_strpool_free(p);
     return rc;

@@ -25,9 +25,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS = $(filter-out $(SAN_FLAGS),$(HOST_CFLAGS)) $(FUZZ_SAN) \
     -fsanitize=fuzzer-no-link -Wno-format-nonliteral
 
-# The library, instrumented: gen/ and tools-side/lib.
-FUZZ_LIB_OBJS := $(GEN_LIB_SRCS:%.c=$(FUZZ_O)/%.o) \
-    $(TOOLS_LIB_SRCS:%.c=$(FUZZ_O)/%.o)
+# The library, instrumented: the core, gen/ and tools-side/lib.
+FUZZ_LIB_OBJS := $(CORE_SRCS:%.c=$(FUZZ_O)/%.o) \
+    $(GEN_LIB_SRCS:%.c=$(FUZZ_O)/%.o) $(TOOLS_LIB_SRCS:%.c=$(FUZZ_O)/%.o)
 $(GEN_LIB_SRCS:%.c=$(FUZZ_O)/%.o): private EXTRA_CFLAGS += \
     $(call pc_cflags,$(CMARK_PC)) $(call pc_cflags,$(YAJL_PC))
 $(XS_HV_SRCS:%.c=$(FUZZ_O)/%.o): private EXTRA_CFLAGS += $(XS_HV_CFLAGS)

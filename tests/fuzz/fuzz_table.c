@@ -15,9 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <xs_crc32.h>
+#include <xen/suptab.h>
 
-enum { S_OFF_SIZE = 8, S_OFF_CHECKSUM = 12 };
+enum {
+    S_OFF_SIZE = offsetof(struct xen_suptab_header, total_size),
+    S_OFF_CHECKSUM = offsetof(struct xen_suptab_header, checksum),
+};
 
 static void S_put32(uint8_t *p, uint32_t v)
 {
@@ -29,15 +32,11 @@ static void S_put32(uint8_t *p, uint32_t v)
 
 static void S_fix(uint8_t *b, size_t len, unsigned ctl)
 {
-    static const uint8_t zero[4];
     if (len < S_OFF_CHECKSUM + 4)
         return;
     if (!(ctl & 2))
         S_put32(b + S_OFF_SIZE, (uint32_t)len);
-    uint32_t crc = xs_crc32(0, b, S_OFF_CHECKSUM);
-    crc = xs_crc32(crc, zero, 4);
-    crc = xs_crc32(crc, b + S_OFF_CHECKSUM + 4, len - S_OFF_CHECKSUM - 4);
-    S_put32(b + S_OFF_CHECKSUM, crc);
+    S_put32(b + S_OFF_CHECKSUM, suptab_checksum(b, (uint32_t)len));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "tt_util.h"
-#include "xs_crc32.h"
+#include <xen/suptab.h>
 #include "xsgen.h"
 
 uint8_t *tt_seed(size_t *len)
@@ -21,6 +21,46 @@ uint8_t *tt_seed(size_t *len)
     assert_int_equal(xsg_compile_file(TT_SEED, &opt, &blob, len), XSG_OK);
     assert_non_null(blob);
     return blob;
+}
+
+uint8_t *tt_compile_text(const char *text, size_t *len)
+{
+    struct xsg_options opt = {.quiet = true};
+    uint8_t *blob = NULL;
+
+    assert_int_equal(
+        xsg_compile_buffer(text, strlen(text), "text", &opt, &blob, len),
+        XSG_OK);
+    assert_non_null(blob);
+    return blob;
+}
+
+void tt_layout(const uint8_t *b, size_t len, struct suptab *t)
+{
+    char why[200] = "";
+
+    if (suptab_validate(t, b, len, why, sizeof(why)))
+        fail_msg("not a valid table: %s", why);
+}
+
+size_t tt_row_at(const struct suptab *t, unsigned i)
+{
+    return t->h.off_rows + (size_t)i * XEN_SUPTAB_ROW_SIZE;
+}
+
+size_t tt_feature_at(const struct suptab *t, unsigned i)
+{
+    return t->h.off_features + (size_t)i * (2 + t->rw);
+}
+
+size_t tt_section_at(const struct suptab *t, unsigned i)
+{
+    return t->h.off_sections + (size_t)i * (2 + t->fw);
+}
+
+size_t tt_status_at(const struct suptab *t, unsigned i)
+{
+    return t->h.off_statuses + (size_t)i * XEN_SUPTAB_STATUS_SIZE;
 }
 
 uint16_t tt_get16(const uint8_t *b, size_t off)
@@ -50,7 +90,7 @@ void tt_resign(uint8_t *b, size_t len)
     if (len < 16)
         return;
     tt_put32(b, 12, 0);
-    tt_put32(b, 12, xs_crc32(0, b, len));
+    tt_put32(b, 12, suptab_checksum(b, (uint32_t)len));
 }
 
 static int S_fold_eq(const char *a, const char *b)

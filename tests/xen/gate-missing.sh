@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cc_support() {
     ${CC:-cc} -std=c11 -fsyntax-only -DCONFIG_X86 -DCONFIG_SUPPORT_TABLE -I"$1" \
-        -Ixen-side/hosted/include -I"$hosted_gen" -Ixen-side/include \
+        -Ixen-side/hosted/include -I"$hosted_gen" -Icore/include -Ixen-side/include \
         xen-side/common/support.c xen-side/common/support_policy.c \
         xen-side/common/support_sysctl.c
 }

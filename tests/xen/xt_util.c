@@ -5,6 +5,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,42 +27,59 @@ uint8_t *xt_compile(const char *path, size_t *len)
 
 const struct xen_suptab_header *xt_hdr(const uint8_t *blob)
 {
-    return (const struct xen_suptab_header *)(const void *)blob;
+    static struct xen_suptab_header h;
+
+    suptab_header_read(blob, &h);
+    return &h;
 }
 
-static void expand_code(const uint8_t *blob, uint8_t c, char *buf, size_t size,
+/* Pair number of code c, or -1 (written apart from core/suptab_str.c). */
+static int pair_of(uint8_t c)
+{
+    if (c >= 0x80 && c <= 0xfe)
+        return c - 0x80;
+    if (c >= 0x01 && c <= 0x1f)
+        return 127 + c - 1;
+    return c == 0x7f ? 158 : -1;
+}
+
+/* Expand code c; returns false once the string's end was reached. */
+static bool expand_code(const uint8_t *blob, uint8_t c, char *buf, size_t size,
                         size_t *len)
 {
-    const struct xen_suptab_header *h = xt_hdr(blob);
+    struct xen_suptab_header h = *xt_hdr(blob);
+    int k = pair_of(c);
 
-    if (c >= XEN_SUPTAB_CODE_PAIR) {
-        const struct xen_suptab_pair *p = (const void *)(blob + h->off_pairs);
+    if (!c)
+        return false;
+    if (k >= 0) {
+        const uint8_t *p = blob + h.off_pairs + 2 * k;
 
-        assert_true(c - XEN_SUPTAB_CODE_PAIR < h->nr_pairs);
-        expand_code(blob, p[c - XEN_SUPTAB_CODE_PAIR].left, buf, size, len);
-        expand_code(blob, p[c - XEN_SUPTAB_CODE_PAIR].right, buf, size, len);
-        return;
+        assert_true((unsigned)k < h.nr_pairs);
+        return expand_code(blob, p[0], buf, size, len) &&
+               expand_code(blob, p[1], buf, size, len);
     }
     if (*len + 1 < size)
         buf[*len] = (char)c;
     (*len)++;
+    return true;
 }
 
 size_t xt_expand(const uint8_t *blob, uint16_t ref, char *buf, size_t size)
 {
-    const struct xen_suptab_header *h = xt_hdr(blob);
-    const uint8_t *s = blob + h->off_strings + ref;
+    struct xen_suptab_header h = *xt_hdr(blob);
+    const uint8_t *s = blob + h.off_strings + ref;
     size_t len = 0;
 
-    assert_true(ref < h->strings_size);
-    for (; *s; s++) {
+    assert_true(ref < h.strings_size);
+    for (;; s++) {
         if (*s == XEN_SUPTAB_CODE_ESCAPE) {
             s++;
             if (len + 1 < size)
                 buf[len] = (char)*s;
             len++;
-        } else {
-            expand_code(blob, *s, buf, size, &len);
+        } else if (!expand_code(blob, *s, buf, size, &len)) {
+            break;
         }
     }
     if (size)
@@ -71,11 +89,12 @@ size_t xt_expand(const uint8_t *blob, uint16_t ref, char *buf, size_t size)
 
 size_t xt_feature_name(const uint8_t *blob, unsigned id, char *buf, size_t size)
 {
-    const struct xen_suptab_header *h = xt_hdr(blob);
-    const struct xen_suptab_feature *f = (const void *)(blob + h->off_features);
+    struct xen_suptab_header h = *xt_hdr(blob);
+    unsigned rw = XEN_SUPTAB_IDW(h.nr_rows);
+    const uint8_t *f = blob + h.off_features + id * (2 + rw);
 
-    assert_true(id < h->nr_features);
-    return xt_expand(blob, f[id].name, buf, size);
+    assert_true(id < h.nr_features);
+    return xt_expand(blob, (uint16_t)(f[0] | f[1] << 8), buf, size);
 }
 
 int xt_fold_cmp(const char *a, const char *b)

@@ -9,12 +9,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <public/support_table.h>
+#include <xen/suptab.h>
 
 /* The generator's table for path (malloc()ed); fails the test if none. */
 uint8_t *xt_compile(const char *path, size_t *len);
 
-/* The blob's header (blobs from malloc() or the linker are 8-aligned). */
+/* The blob's header, decoded (valid until the next call). */
 const struct xen_suptab_header *xt_hdr(const uint8_t *blob);
 
 /* Expand string ref of blob into buf; returns the length. */

@@ -1,6 +1,6 @@
 /*
  * xensupport.h: libxensupport, the validating reader of compiled feature
- * support tables (xen-side/include/public/support_table.h).
+ * support tables (core/include/public/support_table.h).
  *
  * A table is opened from a source (memory, a table file, a SUPPORT.md
  * document compiled on the fly, the running hypervisor),
@@ -107,6 +107,7 @@ struct xensupport_info {
     unsigned nr_pairs;
     uint32_t strings_size;
     bool has_descriptions;
+    unsigned nr_statuses, nr_subs;
 };
 void xensupport_get_info(const xensupport_table *t,
                          struct xensupport_info *info);

@@ -1,41 +1,43 @@
 /*
- * xs_access.c: reading a validated table: header info, facts, sections,
- * features, rows, descriptions, lookup by name, reading names.
+ * xs_access.c: the public getters over a validated table: header info,
+ * facts, sections, features, rows, lookup by name; the records are
+ * decoded by the core (core/suptab.c), the strings come from the
+ * handle's cache.
  */
 #include <errno.h>
 #include <string.h>
 
 #include "xs_private.h"
 
-const uint8_t *xs_fact(const xensupport_table *t, unsigned i)
-{
-    return t->p + t->h.off_facts + i * XS_FACT_SIZE;
-}
-
-const uint8_t *xs_section(const xensupport_table *t, unsigned i)
-{
-    return t->p + t->h.off_sections + i * XS_SECTION_SIZE;
-}
-
-const uint8_t *xs_feature(const xensupport_table *t, unsigned i)
-{
-    return t->p + t->h.off_features + i * XS_FEATURE_SIZE;
-}
-
-const uint8_t *xs_row(const xensupport_table *t, unsigned i)
-{
-    return t->p + t->h.off_rows + i * XS_ROW_SIZE;
-}
+/* The library's public values are the format's (public/support_table.h). */
+_Static_assert(XENSUPPORT_LEVEL_OTHER == XEN_SUPTAB_LEVEL_OTHER &&
+                   XENSUPPORT_LEVEL_SUPPORTED == XEN_SUPTAB_LEVEL_SUPPORTED &&
+                   XENSUPPORT_LEVEL_TECH_PREVIEW ==
+                       XEN_SUPTAB_LEVEL_TECH_PREVIEW &&
+                   XENSUPPORT_LEVEL_EXPERIMENTAL ==
+                       XEN_SUPTAB_LEVEL_EXPERIMENTAL &&
+                   XENSUPPORT_LEVEL_DEPRECATED == XEN_SUPTAB_LEVEL_DEPRECATED &&
+                   XENSUPPORT_LEVEL_DEPRECATED == XEN_SUPTAB_LEVEL_MAX,
+               "levels");
+_Static_assert(XENSUPPORT_SEC_UNKNOWN == XEN_SUPTAB_SEC_UNKNOWN &&
+                   XENSUPPORT_SEC_YES == XEN_SUPTAB_SEC_YES &&
+                   XENSUPPORT_SEC_NO == XEN_SUPTAB_SEC_NO &&
+                   XENSUPPORT_SEC_EXTERNAL == XEN_SUPTAB_SEC_EXTERNAL,
+               "security support");
+_Static_assert(XENSUPPORT_ARCH_X86 == XEN_SUPTAB_ARCH_X86 &&
+                   XENSUPPORT_ARCH_ARM == XEN_SUPTAB_ARCH_ARM &&
+                   XENSUPPORT_ARCH_ALL == XEN_SUPTAB_ARCH_ALL,
+               "architectures");
 
 void xensupport_get_info(const xensupport_table *t,
                          struct xensupport_info *info)
 {
-    const struct xs_header *h = &t->h;
+    const struct xen_suptab_header *h = &t->tab.h;
 
     memset(info, 0, sizeof(*info));
     info->source = t->source;
     info->version = h->version;
-    info->last_comp_version = h->last_comp;
+    info->last_comp_version = h->last_comp_version;
     info->size = h->total_size;
     info->checksum = h->checksum;
     info->flags = h->flags;
@@ -45,6 +47,8 @@ void xensupport_get_info(const xensupport_table *t,
     info->nr_rows = h->nr_rows;
     info->nr_keys = h->nr_keys;
     info->nr_pairs = h->nr_pairs;
+    info->nr_statuses = h->nr_statuses;
+    info->nr_subs = h->nr_subs;
     info->strings_size = h->strings_size;
     info->has_descriptions = h->flags & XEN_SUPTAB_F_DESCRIPTIONS;
 }
@@ -73,7 +77,7 @@ int xensupport_level_parse(const char *name)
 {
     for (unsigned l = 0; name && l < 5; l++) {
         const char *a = S_levels[l], *b = name;
-        while (*a && (xs_fold((unsigned char)*b) == *a ||
+        while (*a && (suptab_fold((unsigned char)*b) == *a ||
                       (*a == '-' && (*b == '_' || *b == ' '))))
             a++, b++;
         if (!*a && !*b)
@@ -83,134 +87,113 @@ int xensupport_level_parse(const char *name)
     return -1;
 }
 
-static unsigned S_end(const xensupport_table *t, unsigned i, unsigned n,
-                      const uint8_t *(*rec)(const xensupport_table *, unsigned),
-                      unsigned total)
-{
-    return i + 1 < n ? xs_le16(rec(t, i + 1) + 2) : total;
-}
-
 int xensupport_get_fact(xensupport_table *t, unsigned i,
                         struct xensupport_fact *out)
 {
-    if (i >= t->h.nr_facts) {
+    uint16_t key, value;
+
+    if (i >= t->tab.h.nr_facts) {
         errno = EINVAL;
         return -1;
     }
-    out->key = xs_string(t, xs_le16(xs_fact(t, i)));
-    out->value = xs_string(t, xs_le16(xs_fact(t, i) + 2));
+    suptab_fact(&t->tab, i, &key, &value);
+    out->key = xs_string(t, key);
+    out->value = xs_string(t, value);
     return out->key && out->value ? 0 : -1;
 }
 
 int xensupport_get_section(xensupport_table *t, unsigned i,
                            struct xensupport_section *out)
 {
-    if (i >= t->h.nr_sections) {
+    struct suptab_section s;
+
+    if (i >= t->tab.h.nr_sections) {
         errno = EINVAL;
         return -1;
     }
+    suptab_section(&t->tab, i, &s);
     out->id = i;
-    out->first_feature = xs_le16(xs_section(t, i) + 2);
-    out->nr_features =
-        S_end(t, i, t->h.nr_sections, xs_section, t->h.nr_features) -
-        out->first_feature;
-    out->name = xs_string(t, xs_le16(xs_section(t, i)));
+    out->first_feature = s.first_feature;
+    out->nr_features = s.nr_features;
+    out->name = xs_string(t, s.name);
     return out->name ? 0 : -1;
 }
 
 int xensupport_get_feature(xensupport_table *t, unsigned id,
                            struct xensupport_feature *out)
 {
-    const uint8_t *f;
+    struct suptab_feature f;
 
-    if (id >= t->h.nr_features) {
+    if (id >= t->tab.h.nr_features) {
         errno = EINVAL;
         return -1;
     }
-    f = xs_feature(t, id);
+    suptab_feature(&t->tab, id, &f);
     out->id = id;
-    out->section = f[4];
-    out->parent = f[5] ? (int)(id - f[5]) : -1;
+    out->section = f.section;
+    out->parent = f.parent == SUPTAB_NONE ? -1 : (int)f.parent;
     out->depth = 0;
-    for (unsigned p = id; xs_feature(t, p)[5]; p -= xs_feature(t, p)[5])
+    for (unsigned p = f.parent; p != SUPTAB_NONE;
+         p = suptab_feature_parent(&t->tab, p))
         out->depth++;
-    out->first_row = xs_le16(f + 2);
-    out->nr_rows = S_end(t, id, t->h.nr_features, xs_feature, t->h.nr_rows) -
-                   out->first_row;
+    out->first_row = f.first_row;
+    out->nr_rows = f.nr_rows;
     out->description = NULL;
-    if (t->h.flags & XEN_SUPTAB_F_DESCRIPTIONS) {
+    if (t->tab.h.flags & XEN_SUPTAB_F_DESCRIPTIONS) {
         out->description = xs_description(t, id);
         if (!out->description)
             return -1;
     }
-    out->name = xs_string(t, xs_le16(f));
+    out->name = xs_string(t, f.name);
     return out->name ? 0 : -1;
 }
 
 int xensupport_get_row(xensupport_table *t, unsigned id,
                        struct xensupport_row *out)
 {
-    const uint8_t *r;
-    unsigned lo = 0, hi;
+    struct suptab_row r;
 
-    if (id >= t->h.nr_rows) {
+    if (id >= t->tab.h.nr_rows) {
         errno = EINVAL;
         return -1;
     }
-    r = xs_row(t, id);
-    /* Owning feature: the last one whose first_row <= id. */
-    hi = t->h.nr_features;
-    while (hi - lo > 1) {
-        unsigned mid = lo + (hi - lo) / 2;
-        if (xs_le16(xs_feature(t, mid) + 2) <= id)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    suptab_row(&t->tab, id, &r);
     out->id = id;
-    out->feature = lo;
-    out->level = XEN_SUPTAB_LEVEL(r[5]);
-    out->security = XEN_SUPTAB_SEC(r[5]);
-    out->caveats = XEN_SUPTAB_CAVEATS(r[5]);
-    out->arch = XEN_SUPTAB_ARCH(r[5]);
-    out->qualifier = xs_string(t, xs_le16(r));
-    out->value = xs_string(t, xs_le16(r + 2));
-    out->key = xs_string(t, xs_le16(t->p + t->h.off_keys + r[4] * 2));
+    out->feature = suptab_row_feature(&t->tab, id);
+    out->level = XEN_SUPTAB_LEVEL(r.reading);
+    out->security = XEN_SUPTAB_SEC(r.reading);
+    out->caveats = XEN_SUPTAB_CAVEATS(r.reading);
+    out->arch = XEN_SUPTAB_ARCH(r.reading);
+    out->qualifier = xs_string(t, r.qualifier);
+    out->value = xs_string(t, r.value);
+    out->key = xs_string(t, r.key);
     return out->key && out->qualifier && out->value ? 0 : -1;
 }
 
 const char *xensupport_fact_value(xensupport_table *t, const char *key)
 {
-    for (unsigned i = 0; key && i < t->h.nr_facts; i++)
-        if (xs_string_cmp(t, xs_le16(xs_fact(t, i)), key) == 0)
-            return xs_string(t, xs_le16(xs_fact(t, i) + 2));
+    for (unsigned i = 0; key && i < t->tab.h.nr_facts; i++) {
+        uint16_t k, v;
+        suptab_fact(&t->tab, i, &k, &v);
+        if (suptab_str_cmp(&t->tab, k, key) == 0)
+            return xs_string(t, v);
+    }
     errno = ENOENT;
     return NULL;
 }
 
 int xensupport_lookup(const xensupport_table *t, const char *name)
 {
-    const uint8_t *idx = t->p + t->h.off_name_index;
-    unsigned lo = 0, hi = t->h.nr_features;
+    int id;
 
     if (!name) {
         errno = EINVAL;
         return -1;
     }
-    /* First index entry whose name is >= name. */
-    while (lo < hi) {
-        unsigned mid = lo + (hi - lo) / 2;
-        unsigned id = xs_le16(idx + mid * XS_INDEX_SIZE);
-        if (xs_string_cmp(t, xs_le16(xs_feature(t, id)), name) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    id = suptab_lookup(&t->tab, name);
+    if (id < 0) {
+        errno = ENOENT;
+        return -1;
     }
-    if (lo < t->h.nr_features) {
-        unsigned id = xs_le16(idx + lo * XS_INDEX_SIZE);
-        if (xs_string_cmp(t, xs_le16(xs_feature(t, id)), name) == 0)
-            return (int)id;
-    }
-    errno = ENOENT;
-    return -1;
+    return id;
 }

@@ -11,9 +11,10 @@
 
 static int S_eq(const char *a, const char *b)
 {
-    while (*a && xs_fold((unsigned char)*a) == xs_fold((unsigned char)*b))
+    while (*a &&
+           suptab_fold((unsigned char)*a) == suptab_fold((unsigned char)*b))
         a++, b++;
-    return xs_fold((unsigned char)*a) == xs_fold((unsigned char)*b);
+    return suptab_fold((unsigned char)*a) == suptab_fold((unsigned char)*b);
 }
 
 struct S_walk {
@@ -109,7 +110,7 @@ int xensupport_compare(xensupport_table *a, xensupport_table *b,
                        xensupport_change_cb *cb, void *arg)
 {
     struct S_walk w = {a, b, cb, arg};
-    unsigned na = a->h.nr_features, nb = b->h.nr_features;
+    unsigned na = a->tab.h.nr_features, nb = b->tab.h.nr_features;
     unsigned char *used = calloc(nb + 1, 1);
     struct xensupport_feature fa, fb;
     const char *sa = NULL, *sb = NULL;

@@ -101,7 +101,7 @@ static int S_read_table(void *s, struct xs_fetched *out, char *err,
                          "the hypervisor's size answer is inconsistent "
                          "(%u bytes from offset 0 of %u)",
                          op.u.table.len, size);
-    if (size < XS_HEADER_SIZE || size > S_TABLE_MAX) {
+    if (size < XEN_SUPTAB_HEADER_SIZE || size > S_TABLE_MAX) {
         xs_seterr(err, errlen, "the hypervisor reports a table of %u bytes",
                   size);
         errno = EBADMSG;

@@ -183,7 +183,7 @@ int xensupport_hv_outside(xensupport_table *t, char *buf, size_t len, char *err,
         if (xensupport_get_feature(t, ev[i].feature, &f)) {
             rc = xs_hv_bad(err, errlen,
                            "the record names feature %u; the table has %u",
-                           ev[i].feature, t->h.nr_features);
+                           ev[i].feature, t->tab.h.nr_features);
             break;
         }
         if (S_append(buf, len, &at, f.name)) {

@@ -33,16 +33,17 @@ xensupport_table *xensupport_open(const struct xensupport_source *src,
     }
     if (S_fetchers[src->kind](src, &f, err, errlen))
         return NULL;
-    if (xs_validate(f.p, f.len, err, errlen))
-        goto err;
     t = calloc(1, sizeof(*t));
     if (!t)
         goto err;
+    if (xs_validate(f.p, f.len, &t->tab, err, errlen)) {
+        free(t);
+        goto err;
+    }
     t->source = src->kind;
     t->owned = f.owned;
     t->p = f.p;
     t->len = f.len;
-    xs_header_read(t->p, &t->h);
     return t;
 
 err:
@@ -86,24 +87,14 @@ int xensupport_validate(const void *buf, size_t len, char *err, size_t errlen)
         errno = EINVAL;
         return -1;
     }
-    return xs_validate(buf, len, err, errlen);
+    return xs_validate(buf, len, NULL, err, errlen);
 }
 
 void xensupport_close(xensupport_table *t)
 {
     if (!t)
         return;
-    if (t->cache) {
-        uint32_t n = t->h.strings_size < 0x10000 ? t->h.strings_size : 0x10000;
-        for (uint32_t i = 0; i < n; i++)
-            free(t->cache[i]);
-        free(t->cache);
-    }
-    if (t->desc_cache) {
-        for (unsigned i = 0; i < t->h.nr_features; i++)
-            free(t->desc_cache[i]);
-        free(t->desc_cache);
-    }
+    xs_strings_free(t);
     free(t->owned);
     free(t);
 }

@@ -49,14 +49,16 @@ static int S_record(unsigned int feature, unsigned int row,
                     unsigned int decision, unsigned int origin, domid_t domid,
                     const char *text)
 {
-    const struct xen_suptab_row *r = support_row(row);
+    struct suptab_row r;
+    bool have_row = !support_row(row, &r);
     char otext[XEN_SUPPORT_ORIGIN_TEXT];
     struct xen_support_event *e;
     unsigned long flags;
     unsigned int i;
     int rc = 1;
 
-    if ( !support_feature(feature) || (row != XEN_SUPPORT_ROW_NONE && !r) ||
+    if ( !support_feature(feature) ||
+         (row != XEN_SUPPORT_ROW_NONE && !have_row) ||
          decision < XEN_SUPPORT_DECISION_WARNED ||
          decision > XEN_SUPPORT_DECISION_EXEMPTED ||
          origin < XEN_SUPPORT_ORIGIN_BOOT ||
@@ -97,7 +99,7 @@ static int S_record(unsigned int feature, unsigned int row,
     e->row = row;
     e->decision = decision;
     e->origin = origin;
-    e->reading = r ? r->reading : 0;
+    e->reading = have_row ? r.reading : 0;
     e->domid = domid;
     e->count = 1;
     e->seq = ++support_events_generation;
@@ -131,7 +133,7 @@ static void S_slug(const char *in, size_t len, char *out, size_t size)
 
     for ( i = 0; i < len && in[i] && n + 2 < size; i++ )
     {
-        uint8_t c = support_fold(in[i]);
+        uint8_t c = suptab_fold(in[i]);
 
         if ( (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') )
         {
@@ -233,26 +235,6 @@ static int __init cf_check S_parse_support(const char *s)
 }
 custom_param("support", S_parse_support);
 
-/* Does the expansion of string ref contain text (ASCII case folded)? */
-static bool S_str_has(uint16_t ref, const char *text)
-{
-    char buf[64];
-    size_t i, j, n = strlen(text);
-    unsigned int len = support_str_expand(ref, buf, sizeof(buf));
-
-    if ( len >= sizeof(buf) )
-        len = sizeof(buf) - 1;
-    for ( i = 0; i + n <= len; i++ )
-    {
-        for ( j = 0; j < n && support_fold(buf[i + j]) == support_fold(text[j]);
-              j++ )
-            ;
-        if ( j == n )
-            return true;
-    }
-    return false;
-}
-
 /*
  * The row of feature that applies here: the first one for this
  * architecture whose qualifier contains qual, or without a qualifier when
@@ -266,12 +248,15 @@ static unsigned int S_pick_row(unsigned int feature, const char *qual)
         return XEN_SUPPORT_ROW_NONE;
     for ( i = first; i < first + nr; i++ )
     {
-        const struct xen_suptab_row *r = support_row(i);
-        bool has_qual = r->qualifier != XEN_SUPTAB_STR_NONE;
+        struct suptab_row r;
+        bool has_qual;
 
-        if ( !(XEN_SUPTAB_ARCH(r->reading) & SUPPORT_ARCH) )
+        support_row(i, &r);
+        has_qual = r.qualifier != XEN_SUPTAB_STR_NONE;
+        if ( !(XEN_SUPTAB_ARCH(r.reading) & SUPPORT_ARCH) )
             continue;
-        if ( qual ? has_qual && S_str_has(r->qualifier, qual) : !has_qual )
+        if ( qual ? has_qual && suptab_str_has(support_tab, r.qualifier, qual)
+                  : !has_qual )
             return i;
         if ( pick == XEN_SUPPORT_ROW_NONE )
             pick = i;
@@ -286,18 +271,18 @@ static unsigned int S_pick_row(unsigned int feature, const char *qual)
  */
 static bool S_outside(unsigned int row)
 {
-    const struct xen_suptab_row *r = support_row(row);
+    struct suptab_row r;
 
-    if ( !r )
+    if ( support_row(row, &r) )
         return true;
-    switch ( XEN_SUPTAB_LEVEL(r->reading) )
+    switch ( XEN_SUPTAB_LEVEL(r.reading) )
     {
     case XEN_SUPTAB_LEVEL_TECH_PREVIEW:
     case XEN_SUPTAB_LEVEL_EXPERIMENTAL:
     case XEN_SUPTAB_LEVEL_DEPRECATED:
         return true;
     }
-    return XEN_SUPTAB_SEC(r->reading) == XEN_SUPTAB_SEC_NO &&
+    return XEN_SUPTAB_SEC(r.reading) == XEN_SUPTAB_SEC_NO &&
            (support_policy_flags & XEN_SUPPORT_PF_NOT_SECURITY);
 }
 
@@ -352,7 +337,7 @@ static const char *const S_decisions[] = {
 static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
                    domid_t domid, const char *text)
 {
-    const struct xen_suptab_row *r;
+    struct suptab_row r;
     char name[80], key[24], qualifier[32] = "", value[64] = "(no row)";
     unsigned int row, decision;
     int fresh;
@@ -379,21 +364,17 @@ static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
 
     /* A new event (or one the full record lost): say so once. */
     support_feature_name(feature, name, sizeof(name));
-    r = support_row(row);
-    if ( r )
+    if ( !support_row(row, &r) )
     {
-        const uint16_t *keys = support_at(support_hdr()->off_keys);
-
-        support_str_expand(r->key < support_hdr()->nr_keys ? keys[r->key] : 0,
-                           key, sizeof(key));
-        if ( r->qualifier != XEN_SUPTAB_STR_NONE )
+        support_str_expand(r.key, key, sizeof(key));
+        if ( r.qualifier != XEN_SUPTAB_STR_NONE )
         {
             qualifier[0] = ',';
             qualifier[1] = ' ';
-            support_str_expand(r->qualifier, qualifier + 2,
+            support_str_expand(r.qualifier, qualifier + 2,
                                sizeof(qualifier) - 2);
         }
-        support_str_expand(r->value, value, sizeof(value));
+        support_str_expand(r.value, value, sizeof(value));
     }
     else
         strlcpy(key, "Status", sizeof(key));

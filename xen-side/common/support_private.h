@@ -10,6 +10,7 @@
 #define __COMMON_SUPPORT_PRIVATE_H__
 
 #include <xen/spinlock.h>
+#include <xen/suptab.h>
 #include <xen/support.h>
 #include <public/sysctl.h>
 
@@ -21,28 +22,14 @@
 #define SUPPORT_ARCH XEN_SUPTAB_ARCH_ALL
 #endif
 
-/* The attached table (support.c: support_table_attach()). */
-extern const uint8_t *support_tab;
-extern uint32_t support_tab_size;
+/* The attached table, NULL if none (support.c: support_table_attach()). */
+extern const struct suptab *support_tab;
 
-static inline const struct xen_suptab_header *support_hdr(void)
-{
-    return (const struct xen_suptab_header *)support_tab;
-}
-
-static inline const void *support_at(uint32_t off)
-{
-    return support_tab + off;
-}
-
-/* ASCII case folding, as the name index orders names. */
-static inline uint8_t support_fold(uint8_t c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-/* Expand string ref into buf (NUL-terminated, truncated); full length. */
-unsigned int support_str_expand(uint16_t ref, char *buf, size_t size);
+/*
+ * Expand string ref of the attached table into buf (NUL-terminated,
+ * truncated); the full length, or -ENOENT without a table.
+ */
+int support_str_expand(uint16_t ref, char *buf, size_t size);
 
 /*
  * Attach the linked table once: support= and the early gates run before

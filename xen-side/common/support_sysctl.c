@@ -22,12 +22,12 @@
 
 static int S_get_info(struct xen_sysctl_support_info *info)
 {
-    const struct xen_suptab_header *h = support_hdr();
+    const struct xen_suptab_header *h = &support_tab->h;
     struct xen_sysctl_support_info out;
     unsigned long flags;
 
     memset(&out, 0, sizeof(out));
-    out.table_size = support_tab_size;
+    out.table_size = support_tab->size;
     out.checksum = h->checksum;
     out.format_version = h->version;
     out.last_comp_version = h->last_comp_version;
@@ -53,26 +53,26 @@ static int S_get_info(struct xen_sysctl_support_info *info)
 
 static int S_get_table(struct xen_sysctl_support_get_table *t)
 {
-    uint32_t avail, n;
+    uint32_t size = support_tab->size, avail, n;
 
     if ( t->flags & ~XEN_SUPPORT_GET_WHOLE )
         return -EINVAL;
-    if ( t->offset > support_tab_size )
+    if ( t->offset > size )
         return -EINVAL;
 
-    avail = support_tab_size - t->offset;
+    avail = size - t->offset;
     if ( guest_handle_is_null(t->buffer) )
         n = avail;
     else if ( t->len < avail && (t->flags & XEN_SUPPORT_GET_WHOLE) )
     {
-        t->size = support_tab_size;
+        t->size = size;
         t->len = avail;
         return -ENOBUFS;
     }
     else
     {
         const uint8_t *from =
-            support_tab + array_index_nospec(t->offset, support_tab_size + 1);
+            support_tab->p + array_index_nospec(t->offset, size + 1);
 
         n = min(t->len, avail);
         /*
@@ -83,7 +83,7 @@ static int S_get_table(struct xen_sysctl_support_get_table *t)
             return -EFAULT;
     }
 
-    t->size = support_tab_size;
+    t->size = size;
     t->len = n;
     return 0;
 }

@@ -12,22 +12,24 @@
 #include <public/xen.h>           /* domid_t */
 #include <xen/support_features.h> /* generated: SUPPORT_FEAT_<NAME> ids */
 #include <xen/support_gates.h>    /* SUPPORT_GATE_<NAME>: feature per gate */
-#include <public/support_table.h>
+#include <xen/suptab.h>
 
 struct xen_sysctl_support_table;
 
 /*
- * Check a table and make it the one every lookup uses; the boot code
- * attaches the linked table (xen_support_table) from an initcall.
- * Returns 0, or -EINVAL (nothing attached) if the blob is malformed.
+ * Check a table with the table core (every rule of the format) and make
+ * it the one every lookup uses; the boot code attaches the linked table
+ * (xen_support_table) from an initcall.  Returns 0, or -EBADMSG /
+ * -EOPNOTSUPP (nothing attached, why says why in one line).
  */
-int support_table_attach(const uint8_t *blob, uint32_t size);
+int support_table_attach(const uint8_t *blob, uint32_t size, char *why,
+                         size_t why_len);
 
-/* The attached table's header, or NULL if none is attached. */
+/* The attached table's header (decoded), or NULL if none is attached. */
 const struct xen_suptab_header *support_table_header(void);
 
-/* Feature by generated id, or NULL if id is out of range. */
-const struct xen_suptab_feature *support_feature(unsigned int id);
+/* Is id a feature of the attached table? */
+bool support_feature(unsigned int id);
 
 /* Feature id by name (ASCII case folded), or -ENOENT. */
 int support_feature_by_name(const char *name);
@@ -42,8 +44,8 @@ int support_feature_name(unsigned int id, char *buf, size_t size);
 int support_feature_rows(unsigned int id, unsigned int *first,
                          unsigned int *nr);
 
-/* Row by index, or NULL if out of range. */
-const struct xen_suptab_row *support_row(unsigned int idx);
+/* Row by index into *r (decoded); 0, or -ENOENT if out of range. */
+int support_row(unsigned int idx, struct suptab_row *r);
 
 /*
  * Add a gate event to the sticky record (XEN_SUPPORT_DECISION_* and
