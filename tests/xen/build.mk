@@ -35,7 +35,9 @@ $(XT_ABI): $(XT_ABI).o
 test-xen-hosted: $(XT_BINS) $(XT_ABI) $(GEN_BIN)
 	$(XT_ABI)
 	$(O)/tests/xen/test_support_sysctl $(SUPPORT_MD)
-	$(O)/tests/xen/test_support_lookup $(SUPPORT_MD)
+	$(O)/tests/xen/test_support_lookup $(SUPPORT_MD) \
+	    $(addprefix tests/gen/fixtures/,clean.md sections.md \
+	        subfeatures.md qualifiers.md status.md headings.md release.md)
 	$(O)/tests/xen/test_support_gate
 	tests/xen/gate-missing.sh $(GEN_BIN) $(XEN_HOSTED_GEN) $(SUPPORT_MD)
 
