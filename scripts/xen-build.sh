@@ -87,6 +87,7 @@ link() {
     fi
 }
 link common/support.c common/support.c
+link common/support_param.c common/support_param.c
 link common/support_policy.c common/support_policy.c
 link common/support_sysctl.c common/support_sysctl.c
 link common/support_private.h common/support_private.h

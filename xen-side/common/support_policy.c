@@ -2,20 +2,19 @@
 /*
  * support_policy.c: the boot policy of the built-in support statement.
  *
- * Parses support= (warn, refuse or quiet; strict; exemptions), answers
- * the gates: a site about to enable a feature outside security support
- * learns whether it may, keeps the sticky record of gated features that
- * XEN_SYSCTL_support_table reads back, and reports them (one line each,
- * and the end-of-boot warning banner).  docs/support-policy.md
- * describes the policy.  The same file builds on Linux against
- * xen-side/hosted/ for the unit tests.
+ * Answers the gates under the policy that support= chose
+ * (support_param.c): a site about to enable a feature outside security
+ * support learns whether it may, keeps the sticky record of gated
+ * features that XEN_SYSCTL_support_table reads back, and reports them
+ * (one line each, and the end-of-boot warning banner).
+ * docs/support-policy.md describes the policy.  The same file builds on
+ * Linux against xen-side/hosted/ for the unit tests.
  */
 
 #include <xen/errno.h>
 #include <xen/init.h>
 #include <xen/kernel.h>
 #include <xen/lib.h>
-#include <xen/param.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
@@ -25,13 +24,6 @@
 #include <public/domctl.h>
 
 #include "support_private.h"
-
-/* Boot policy: the support= option (docs/support-policy.md). */
-#define S_EXEMPT_MAX 16
-uint8_t __ro_after_init support_policy = XEN_SUPPORT_POLICY_WARN;
-uint32_t __ro_after_init support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
-uint16_t __ro_after_init support_nr_exempt;
-static uint16_t __ro_after_init S_exempt[S_EXEMPT_MAX];
 
 /* The end-of-boot warning banner's text (warning_add() keeps a pointer). */
 static char S_banner[256];
@@ -119,120 +111,6 @@ int support_record(unsigned int feature, unsigned int row,
     return rc < 0 ? rc : 0;
 }
 
-/*
- * Names as support= takes them: ASCII letters folded, every run of other
- * characters one '-', none at either end ("RTDS based Scheduler" and
- * "rtds-based-scheduler" both give "rtds-based-scheduler").
- */
-static void S_slug(const char *in, size_t len, char *out, size_t size)
-{
-    size_t n = 0, i;
-    bool dash = false;
-
-    for ( i = 0; i < len && in[i] && n + 2 < size; i++ )
-    {
-        uint8_t c = support_fold(in[i]);
-
-        if ( (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') )
-        {
-            if ( dash && n )
-                out[n++] = '-';
-            out[n++] = c;
-            dash = false;
-        }
-        else
-            dash = true;
-    }
-    out[n] = '\0';
-}
-
-/* Exempt every feature whose name matches name[0..len); 0 or -EINVAL. */
-static int S_exempt_add(const char *name, size_t len)
-{
-    char want[80], have[80], full[128];
-    unsigned int id, found = 0;
-
-    S_slug(name, len, want, sizeof(want));
-    for ( id = 0; want[0] && support_feature(id); id++ )
-    {
-        support_feature_name(id, full, sizeof(full));
-        S_slug(full, sizeof(full), have, sizeof(have));
-        if ( strcmp(have, want) )
-            continue;
-        found++;
-        if ( support_nr_exempt >= S_EXEMPT_MAX )
-        {
-            printk(XENLOG_WARNING "support=: more than %u exemptions\n",
-                   S_EXEMPT_MAX);
-            return -EINVAL;
-        }
-        S_exempt[support_nr_exempt++] = id;
-    }
-    if ( !found )
-    {
-        printk(XENLOG_WARNING "support=: exempt: no feature '%s'\n", want);
-        return -EINVAL;
-    }
-    support_policy_flags |= XEN_SUPPORT_PF_EXEMPTIONS;
-    return 0;
-}
-
-static bool S_is(const char *s, size_t len, const char *word)
-{
-    return strlen(word) == len && !strncmp(s, word, len);
-}
-
-/*
- * support=[warn|refuse|quiet][,strict|no-strict][,exempt:NAME]...: each
- * use of the option starts again from the defaults (warn, strict, no
- * exemptions).  Unknown words are reported; the others still apply.
- */
-static int __init cf_check S_parse_support(const char *s)
-{
-    const char *ss;
-    int rc = 0;
-
-    support_attach_builtin();
-    support_policy = XEN_SUPPORT_POLICY_WARN;
-    support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
-    support_nr_exempt = 0;
-
-    do
-    {
-        size_t len;
-
-        ss = strchr(s, ',');
-        if ( !ss )
-            ss = strchr(s, '\0');
-        len = ss - s;
-
-        if ( S_is(s, len, "warn") )
-            support_policy = XEN_SUPPORT_POLICY_WARN;
-        else if ( S_is(s, len, "refuse") )
-            support_policy = XEN_SUPPORT_POLICY_REFUSE;
-        else if ( S_is(s, len, "quiet") )
-            support_policy = XEN_SUPPORT_POLICY_QUIET;
-        else if ( S_is(s, len, "strict") )
-            support_policy_flags |= XEN_SUPPORT_PF_NOT_SECURITY;
-        else if ( S_is(s, len, "no-strict") )
-            support_policy_flags &= ~XEN_SUPPORT_PF_NOT_SECURITY;
-        else if ( len > 7 && !strncmp(s, "exempt:", 7) )
-        {
-            if ( !support_tab )
-                rc = -EINVAL;
-            else if ( S_exempt_add(s + 7, len - 7) )
-                rc = -EINVAL;
-        }
-        else
-            rc = -EINVAL;
-
-        s = ss + 1;
-    } while ( *ss );
-
-    return rc;
-}
-custom_param("support", S_parse_support);
-
 /* Does the expansion of string ref contain text (ASCII case folded)? */
 static bool S_str_has(uint16_t ref, const char *text)
 {
@@ -301,16 +179,6 @@ static bool S_outside(unsigned int row)
            (support_policy_flags & XEN_SUPPORT_PF_NOT_SECURITY);
 }
 
-static bool S_exempted(unsigned int feature)
-{
-    unsigned int i;
-
-    for ( i = 0; i < support_nr_exempt; i++ )
-        if ( S_exempt[i] == feature )
-            return true;
-    return false;
-}
-
 /*
  * Add a feature to the end-of-boot warning banner, one name a line (one
  * warning_add() in all; the banner is printed after the boot gates ran).
@@ -364,7 +232,7 @@ static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
     if ( !S_outside(row) )
         return true;
 
-    if ( S_exempted(feature) )
+    if ( support_exempted(feature) )
         decision = XEN_SUPPORT_DECISION_EXEMPTED;
     else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE )
         decision = XEN_SUPPORT_DECISION_REFUSED;
