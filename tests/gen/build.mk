@@ -6,7 +6,8 @@
 GEN_TESTS := test_normalise test_parse test_writer test_cli
 GEN_TEST_BINS := $(GEN_TESTS:%=$(O)/tests/gen/%)
 
-$(GEN_TEST_BINS:%=%.o): EXTRA_CFLAGS += -Igen/lib -Itests $(call pc_cflags,$(CMOCKA_PC))
+$(GEN_TEST_BINS:%=%.o): EXTRA_CFLAGS += -Igen/lib -Itests \
+    $(call pc_cflags,$(CMOCKA_PC))
 $(GEN_TEST_BINS): $(O)/tests/gen/%: $(O)/tests/gen/%.o $(O)/lib/libxensupport.a
 	@mkdir -p $(@D)
 	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XENSUPPORT_LDLIBS) \
