@@ -87,7 +87,8 @@ link() {
         ln -s "$top/$1" "$dst"
     fi
 }
-for f in support.c support_policy.c support_sysctl.c support_private.h; do
+for f in support.c support_param.c support_policy.c support_sysctl.c \
+    support_private.h; do
     link xen-side/common/$f common/$f
 done
 for f in suptab.c suptab_check.c suptab_crc32.c suptab_str.c; do

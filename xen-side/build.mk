@@ -28,10 +28,11 @@ $(XEN_HOSTED_GEN)/xen/support_features.h $(XEN_HOSTED_GEN)/support_table.bin: \
 XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
                    $(XEN_HOSTED_GEN)/xen/support_features.h
 
-# The table (support.c), the boot policy (support_policy.c) and the
-# sysctl handler (support_sysctl.c).
+# The table (support.c), the support= option (support_param.c), the
+# boot policy's gates (support_policy.c) and the sysctl handler
+# (support_sysctl.c).
 XEN_SUPPORT_OBJS := $(patsubst %,$(O)/xen-side/common/%.o,support \
-                    support_policy support_sysctl)
+                    support_param support_policy support_sysctl)
 
 $(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o: \
     private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS)

@@ -1,10 +1,9 @@
 /*
- * parse.h: walk the cmark AST of a SUPPORT.md and fill the model.
+ * parse.h: read a SUPPORT.md into the model.
  *
- * H1 "Release Support" holds the release facts; H1 "Feature Support"
- * holds H2 sections, H3 features and deeper sub-features; indented or
- * fenced code blocks hold "Key[, qualifier]: value" lines; H2
- * "Definition of Status labels" says which labels are security supported.
+ * The steps have their own modules: source.h (line index, columns,
+ * UTF-8 check), walk.h (the cmark walk: what the document says where)
+ * and resolve.h (what each status row means).
  */
 #ifndef XSG_PARSE_H
 #define XSG_PARSE_H

@@ -20,7 +20,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define SEED "docs/SUPPORT.md"
+#include "seed.h"
+
+#define SEED     SEED_DOC
+#define FIXTURES "tests/gen/fixtures/"
 
 static const char *bin, *tmp;
 static char err_path[512], out_path[512];
@@ -164,6 +167,33 @@ static void test_strict(void **state)
     assert_no_temps();
 }
 
+/* A fixture's oddities: warnings with file:line:col, errors if --strict. */
+static void test_fixture_strict(void **state)
+{
+    char t[512];
+    (void)state;
+    path(t, sizeof(t), "fixture.tab");
+    assert_int_equal(run("-o %s " FIXTURES "status.md", t), 0);
+    assert_true(stderr_has("tests/gen/fixtures/status.md:25:5: warning: "
+                           "unknown key 'States'"));
+    assert_true(stderr_has("tests/gen/fixtures/status.md:27:19: warning: "
+                           "unknown status 'Expermental'"));
+    unlink(t);
+    assert_int_equal(run("--strict -o %s " FIXTURES "status.md", t), 1);
+    assert_true(stderr_has("tests/gen/fixtures/status.md:25:5: error: "
+                           "unknown key 'States'"));
+    assert_true(stderr_has("tests/gen/fixtures/status.md:27:19: error: "
+                           "unknown status 'Expermental'"));
+    assert_int_equal(access(t, F_OK), -1);
+    /* A fixture without oddities compiles under --strict too. */
+    assert_int_equal(run("--strict -o %s " FIXTURES "clean.md", t), 0);
+    assert_int_equal(access(t, F_OK), 0);
+    unlink(t);
+    assert_int_equal(run("--strict --quiet -o %s " FIXTURES "latin1.md", t), 1);
+    assert_true(stderr_has("latin1.md:5:8: error: invalid UTF-8"));
+    assert_no_temps();
+}
+
 static void test_usage(void **state)
 {
     (void)state;
@@ -258,6 +288,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ok_and_deterministic),
         cmocka_unit_test(test_strict),
+        cmocka_unit_test(test_fixture_strict),
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_atomic),

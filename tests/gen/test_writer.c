@@ -17,12 +17,13 @@
 #include "compile.h"
 #include "csource.h"
 #include "json.h"
+#include "seed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SEED "docs/SUPPORT.md"
+#define SEED SEED_DOC
 
 static uint32_t le16(const uint8_t *p)
 {
@@ -66,7 +67,9 @@ static void test_deterministic(void **state)
     assert_non_null(j2);
     assert_int_equal(jl1, jl2);
     assert_memory_equal(j1, j2, jl1);
-    assert_non_null(strstr(j1, "\"rows\": 139"));
+    char rows[32];
+    snprintf(rows, sizeof(rows), "\"rows\": %d", SEED_NR_ROWS);
+    assert_non_null(strstr(j1, rows));
     free(j1);
     free(j2);
     free(a);
@@ -122,11 +125,11 @@ static void test_structure(void **state)
     struct xsg_model m;
     (void)state;
     assert_int_equal(compile_seed(false, &a, &al, &m), XSG_OK);
-    check_structure(a, al, 139, false);
+    check_structure(a, al, SEED_NR_ROWS, false);
     free(a);
     xsg_model_free(&m);
     assert_int_equal(compile_seed(true, &a, &al, &m), XSG_OK);
-    check_structure(a, al, 139, true);
+    check_structure(a, al, SEED_NR_ROWS, true);
     assert_true(al > 4096);
     free(a);
     xsg_model_free(&m);

@@ -1,8 +1,9 @@
 /*
  * test_cli.c: the xen-support command end to end: golden outputs
- * (tests/tools/golden, checked by hand), the list --json shape, exit
- * codes, one-line error messages, dump, diff.  XS_BIN names the binary;
- * XS_UPDATE_GOLDEN=1 rewrites the golden files (then review the diff).
+ * (tests/tools/golden, reviewed when regenerated), the list --json
+ * shape, exit codes, one-line error messages, dump, diff.  XS_BIN names
+ * the binary; XS_UPDATE_GOLDEN=1 rewrites the golden files (`make
+ * golden` does; review the diff, never edit them by hand).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -190,7 +191,7 @@ static void test_list_json_shape(void **state)
             rows++;
         }
     }
-    assert_int_equal(rows, 139);
+    assert_int_equal(rows, SEED_NR_ROWS);
     yajl_tree_free(root);
 }
 

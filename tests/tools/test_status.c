@@ -83,7 +83,7 @@ static void test_events(void **state)
     system_state = SYS_STATE_boot;
     assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched="));
     system_state = SYS_STATE_active;
-    assert_int_equal(hosted_param_S_parse_support("refuse,exempt:vpmu"), 0);
+    assert_int_equal(hosted_param_parse_support("refuse,exempt:vpmu"), 0);
     assert_false(support_gate_sched(XEN_SCHEDULER_RTDS, "cpupool sched="));
     assert_true(support_gate_domain(SUPPORT_GATE_VPMU, NULL, 3, "vpmu"));
 

@@ -11,9 +11,10 @@
 
 #include <xen/suptab.h>
 
+#include "seed.h"
 #include "xensupport.h"
 
-#define TT_SEED "docs/SUPPORT.md"
+#define TT_SEED SEED_DOC
 
 /* The seed's table (malloc()ed); fails the test if it does not compile. */
 uint8_t *tt_seed(size_t *len);

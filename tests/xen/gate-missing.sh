@@ -11,8 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 cc_support() {
     ${CC:-cc} -std=c11 -fsyntax-only -DCONFIG_X86 -DCONFIG_SUPPORT_TABLE -I"$1" \
         -Ixen-side/hosted/include -I"$hosted_gen" -Icore/include -Ixen-side/include \
-        xen-side/common/support.c xen-side/common/support_policy.c \
-        xen-side/common/support_sysctl.c
+        xen-side/common/support.c xen-side/common/support_param.c \
+        xen-side/common/support_policy.c xen-side/common/support_sysctl.c
 }
 mkdir -p "$tmp/ok/xen" "$tmp/bad/xen"
 "$gen" --header "$tmp/ok/xen/support_features.h" -o "$tmp/ok.bin" "$doc" \

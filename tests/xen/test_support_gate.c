@@ -18,6 +18,7 @@
 #include <hosted/shim.h>
 #include <xen/errno.h>
 #include <xen/kernel.h>
+#include <xen/lib.h>
 #include <xen/sched.h>
 #include <public/domctl.h>
 #include <public/sysctl.h>
@@ -82,7 +83,7 @@ find(unsigned int feature, const char *text, unsigned int decision)
 static void policy(const char *arg, int rc)
 {
     hosted_reset();
-    assert_int_equal(hosted_param_S_parse_support(arg), rc);
+    assert_int_equal(hosted_param_parse_support(arg), rc);
 }
 
 /*
@@ -345,6 +346,56 @@ static void test_exemptions(void **state)
     policy("exempt:", -EINVAL);
 }
 
+/* The words of support=, read with Xen's own helpers. */
+static void test_option_words(void **state)
+{
+    struct xen_sysctl_support_info i;
+
+    (void)state;
+    policy("quiet,strict=no", 0);
+    info(&i);
+    assert_int_equal(i.policy, XEN_SUPPORT_POLICY_QUIET);
+    assert_int_equal(i.policy_flags, 0);
+    policy("refuse,no-strict,strict=yes", 0);
+    info(&i);
+    assert_int_equal(i.policy, XEN_SUPPORT_POLICY_REFUSE);
+    assert_int_equal(i.policy_flags, XEN_SUPPORT_PF_NOT_SECURITY);
+    policy("no-strict", 0);
+    info(&i);
+    assert_int_equal(i.policy, XEN_SUPPORT_POLICY_WARN);
+    assert_int_equal(i.policy_flags, 0);
+    policy("strict=maybe", -EINVAL);
+    policy("no-strict=1", -EINVAL);
+    policy("warning", -EINVAL);
+    policy("refuse,quietly", -EINVAL);
+    info(&i);
+    assert_int_equal(i.policy, XEN_SUPPORT_POLICY_REFUSE);
+}
+
+/* The hosted helpers behave as xen/common/kernel.c's. */
+static void test_cmdline_helpers(void **state)
+{
+    (void)state;
+    assert_int_equal(cmdline_strcmp("warn", "warn"), 0);
+    assert_int_equal(cmdline_strcmp("warn,strict", "warn"), 0);
+    assert_int_equal(cmdline_strcmp("warn:x", "warn"), 0);
+    assert_true(cmdline_strcmp("warning", "warn") > 0);
+    assert_true(cmdline_strcmp("war", "warn") < 0);
+    assert_int_equal(parse_bool("yes", NULL), 1);
+    static const char off[] = "off,x";
+    assert_int_equal(parse_bool(off, off + 3), 0);
+    assert_int_equal(parse_bool("maybe", NULL), -1);
+    assert_int_equal(parse_boolean("strict", "strict", NULL), 1);
+    assert_int_equal(parse_boolean("strict", "no-strict", NULL), 0);
+    assert_int_equal(parse_boolean("strict", "strict=0", NULL), 0);
+    assert_int_equal(parse_boolean("strict", "strict=on,warn", NULL), -2);
+    static const char w[] = "strict=on,warn";
+    assert_int_equal(parse_boolean("strict", w, w + 9), 1);
+    assert_int_equal(parse_boolean("strict", "no-strict=1", NULL), -1);
+    assert_int_equal(parse_boolean("strict", "stricter", NULL), -1);
+    assert_int_equal(parse_boolean("strict", "str", NULL), -1);
+}
+
 /* A full record: later events are counted as lost, decisions still hold. */
 static void test_full_record(void **state)
 {
@@ -380,9 +431,14 @@ static void test_full_record(void **state)
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_defaults),    cmocka_unit_test(test_warn_at_boot),
-        cmocka_unit_test(test_matrix),      cmocka_unit_test(test_readings),
-        cmocka_unit_test(test_qualifier),   cmocka_unit_test(test_exemptions),
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_warn_at_boot),
+        cmocka_unit_test(test_matrix),
+        cmocka_unit_test(test_readings),
+        cmocka_unit_test(test_qualifier),
+        cmocka_unit_test(test_exemptions),
+        cmocka_unit_test(test_option_words),
+        cmocka_unit_test(test_cmdline_helpers),
         cmocka_unit_test(test_full_record),
     };
     char err[XENSUPPORT_ERRLEN];

@@ -1,7 +1,8 @@
 /*
  * test_support_lookup.c: the hypervisor's lookups (by generated id and by
  * name) and its check of a table at attach, on every document named on
- * the command line (docs/SUPPORT.md and Xen 4.17's own statement), with
+ * the command line (docs/SUPPORT.md and the parser's fixtures; Xen 4.17's
+ * own statement too in the once-only test-xen-hosted-417), with
  * xen-side/common/support*.c built against the hosted shim.
  */
 #include <setjmp.h>

@@ -2,20 +2,19 @@
 /*
  * support_policy.c: the boot policy of the built-in support statement.
  *
- * Parses support= (warn, refuse or quiet; strict; exemptions), answers
- * the gates: a site about to enable a feature outside security support
- * learns whether it may, keeps the sticky record of gated features that
- * XEN_SYSCTL_support_table reads back, and reports them (one line each,
- * and the end-of-boot warning banner).  docs/support-policy.md
- * describes the policy.  The same file builds on Linux against
- * xen-side/hosted/ for the unit tests.
+ * Answers the gates under the policy that support= chose
+ * (support_param.c): a site about to enable a feature outside security
+ * support learns whether it may, keeps the sticky record of gated
+ * features that XEN_SYSCTL_support_table reads back, and reports them
+ * (one line each, and the end-of-boot warning banner).
+ * docs/support-policy.md describes the policy.  The same file builds on
+ * Linux against xen-side/hosted/ for the unit tests.
  */
 
 #include <xen/errno.h>
 #include <xen/init.h>
 #include <xen/kernel.h>
 #include <xen/lib.h>
-#include <xen/param.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
@@ -26,16 +25,9 @@
 
 #include "support_private.h"
 
-/* Boot policy: the support= option (docs/support-policy.md). */
-#define S_EXEMPT_MAX 16
-uint8_t __ro_after_init support_policy = XEN_SUPPORT_POLICY_WARN;
-uint32_t __ro_after_init support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
-uint16_t __ro_after_init support_nr_exempt;
-static uint16_t __ro_after_init S_exempt[S_EXEMPT_MAX];
-
 /* The end-of-boot warning banner's text (warning_add() keeps a pointer). */
-static char S_banner[256];
-static unsigned int S_banner_len;
+static char banner[256];
+static unsigned int banner_len;
 
 /* The sticky record of gate events. */
 DEFINE_SPINLOCK(support_events_lock);
@@ -45,7 +37,7 @@ uint32_t support_events_generation;
 uint32_t support_events_lost;
 
 /* As support_record(), but returns 1 for a new event, 0 for a merged one. */
-static int S_record(unsigned int feature, unsigned int row,
+static int record_event(unsigned int feature, unsigned int row,
                     unsigned int decision, unsigned int origin, domid_t domid,
                     const char *text)
 {
@@ -116,131 +108,17 @@ int support_record(unsigned int feature, unsigned int row,
                    unsigned int decision, unsigned int origin, domid_t domid,
                    const char *text)
 {
-    int rc = S_record(feature, row, decision, origin, domid, text);
+    int rc = record_event(feature, row, decision, origin, domid, text);
 
     return rc < 0 ? rc : 0;
 }
-
-/*
- * Names as support= takes them: ASCII letters folded, every run of other
- * characters one '-', none at either end ("RTDS based Scheduler" and
- * "rtds-based-scheduler" both give "rtds-based-scheduler").
- */
-static void S_slug(const char *in, size_t len, char *out, size_t size)
-{
-    size_t n = 0, i;
-    bool dash = false;
-
-    for ( i = 0; i < len && in[i] && n + 2 < size; i++ )
-    {
-        uint8_t c = suptab_fold(in[i]);
-
-        if ( (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') )
-        {
-            if ( dash && n )
-                out[n++] = '-';
-            out[n++] = c;
-            dash = false;
-        }
-        else
-            dash = true;
-    }
-    out[n] = '\0';
-}
-
-/* Exempt every feature whose name matches name[0..len); 0 or -EINVAL. */
-static int S_exempt_add(const char *name, size_t len)
-{
-    char want[80], have[80], full[128];
-    unsigned int id, found = 0;
-
-    S_slug(name, len, want, sizeof(want));
-    for ( id = 0; want[0] && support_feature(id); id++ )
-    {
-        support_feature_name(id, full, sizeof(full));
-        S_slug(full, sizeof(full), have, sizeof(have));
-        if ( strcmp(have, want) )
-            continue;
-        found++;
-        if ( support_nr_exempt >= S_EXEMPT_MAX )
-        {
-            printk(XENLOG_WARNING "support=: more than %u exemptions\n",
-                   S_EXEMPT_MAX);
-            return -EINVAL;
-        }
-        S_exempt[support_nr_exempt++] = id;
-    }
-    if ( !found )
-    {
-        printk(XENLOG_WARNING "support=: exempt: no feature '%s'\n", want);
-        return -EINVAL;
-    }
-    support_policy_flags |= XEN_SUPPORT_PF_EXEMPTIONS;
-    return 0;
-}
-
-static bool S_is(const char *s, size_t len, const char *word)
-{
-    return strlen(word) == len && !strncmp(s, word, len);
-}
-
-/*
- * support=[warn|refuse|quiet][,strict|no-strict][,exempt:NAME]...: each
- * use of the option starts again from the defaults (warn, strict, no
- * exemptions).  Unknown words are reported; the others still apply.
- */
-static int __init cf_check S_parse_support(const char *s)
-{
-    const char *ss;
-    int rc = 0;
-
-    support_attach_builtin();
-    support_policy = XEN_SUPPORT_POLICY_WARN;
-    support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
-    support_nr_exempt = 0;
-
-    do
-    {
-        size_t len;
-
-        ss = strchr(s, ',');
-        if ( !ss )
-            ss = strchr(s, '\0');
-        len = ss - s;
-
-        if ( S_is(s, len, "warn") )
-            support_policy = XEN_SUPPORT_POLICY_WARN;
-        else if ( S_is(s, len, "refuse") )
-            support_policy = XEN_SUPPORT_POLICY_REFUSE;
-        else if ( S_is(s, len, "quiet") )
-            support_policy = XEN_SUPPORT_POLICY_QUIET;
-        else if ( S_is(s, len, "strict") )
-            support_policy_flags |= XEN_SUPPORT_PF_NOT_SECURITY;
-        else if ( S_is(s, len, "no-strict") )
-            support_policy_flags &= ~XEN_SUPPORT_PF_NOT_SECURITY;
-        else if ( len > 7 && !strncmp(s, "exempt:", 7) )
-        {
-            if ( !support_tab )
-                rc = -EINVAL;
-            else if ( S_exempt_add(s + 7, len - 7) )
-                rc = -EINVAL;
-        }
-        else
-            rc = -EINVAL;
-
-        s = ss + 1;
-    } while ( *ss );
-
-    return rc;
-}
-custom_param("support", S_parse_support);
 
 /*
  * The row of feature that applies here: the first one for this
  * architecture whose qualifier contains qual, or without a qualifier when
  * qual is NULL; else the first one for this architecture.
  */
-static unsigned int S_pick_row(unsigned int feature, const char *qual)
+static unsigned int pick_row(unsigned int feature, const char *qual)
 {
     unsigned int first, nr, i, pick = XEN_SUPPORT_ROW_NONE;
 
@@ -269,7 +147,7 @@ static unsigned int S_pick_row(unsigned int feature, const char *qual)
  * Experimental or Deprecated, or (strict, the default) not security
  * supported.
  */
-static bool S_outside(unsigned int row)
+static bool outside(unsigned int row)
 {
     struct suptab_row r;
 
@@ -286,21 +164,11 @@ static bool S_outside(unsigned int row)
            (support_policy_flags & XEN_SUPPORT_PF_NOT_SECURITY);
 }
 
-static bool S_exempted(unsigned int feature)
-{
-    unsigned int i;
-
-    for ( i = 0; i < support_nr_exempt; i++ )
-        if ( S_exempt[i] == feature )
-            return true;
-    return false;
-}
-
 /*
  * Add a feature to the end-of-boot warning banner, one name a line (one
  * warning_add() in all; the banner is printed after the boot gates ran).
  */
-static void S_banner_add(const char *name)
+static void banner_add(const char *name)
 {
     static const char head[] =
         "WARNING: SUPPORT: features outside security support enabled\n"
@@ -308,33 +176,33 @@ static void S_banner_add(const char *name)
         "status):\n";
     static const char more[] = " ...\n";
 
-    if ( !S_banner_len )
+    if ( !banner_len )
     {
-        S_banner_len = snprintf(S_banner, sizeof(S_banner), "%s", head);
-        warning_add(S_banner);
+        banner_len = snprintf(banner, sizeof(banner), "%s", head);
+        warning_add(banner);
     }
-    if ( S_banner_len + sizeof(more) >= sizeof(S_banner) )
+    if ( banner_len + sizeof(more) >= sizeof(banner) )
         return; /* already full */
-    if ( S_banner_len + strlen(name) + 3 + sizeof(more) <= sizeof(S_banner) )
-        S_banner_len +=
-            snprintf(S_banner + S_banner_len, sizeof(S_banner) - S_banner_len,
+    if ( banner_len + strlen(name) + 3 + sizeof(more) <= sizeof(banner) )
+        banner_len +=
+            snprintf(banner + banner_len, sizeof(banner) - banner_len,
                      " %s\n", name);
     else
     {
-        snprintf(S_banner + S_banner_len, sizeof(S_banner) - S_banner_len, "%s",
+        snprintf(banner + banner_len, sizeof(banner) - banner_len, "%s",
                  more);
-        S_banner_len = sizeof(S_banner); /* full */
+        banner_len = sizeof(banner); /* full */
     }
 }
 
-static const char *const S_decisions[] = {
+static const char *const decisions[] = {
     [XEN_SUPPORT_DECISION_WARNED] = "enabled (support=warn)",
     [XEN_SUPPORT_DECISION_REFUSED] = "refused (support=refuse)",
     [XEN_SUPPORT_DECISION_RECORDED] = "enabled (support=quiet)",
     [XEN_SUPPORT_DECISION_EXEMPTED] = "enabled (exempted)",
 };
 
-static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
+static bool gate(unsigned int feature, const char *qual, unsigned int origin,
                    domid_t domid, const char *text)
 {
     struct suptab_row r;
@@ -345,11 +213,11 @@ static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
     support_attach_builtin();
     if ( !support_feature(feature) )
         return true; /* no table, no policy */
-    row = S_pick_row(feature, qual);
-    if ( !S_outside(row) )
+    row = pick_row(feature, qual);
+    if ( !outside(row) )
         return true;
 
-    if ( S_exempted(feature) )
+    if ( support_exempted(feature) )
         decision = XEN_SUPPORT_DECISION_EXEMPTED;
     else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE )
         decision = XEN_SUPPORT_DECISION_REFUSED;
@@ -358,7 +226,7 @@ static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
     else
         decision = XEN_SUPPORT_DECISION_WARNED;
 
-    fresh = S_record(feature, row, decision, origin, domid, text);
+    fresh = record_event(feature, row, decision, origin, domid, text);
     if ( fresh == 0 || decision == XEN_SUPPORT_DECISION_RECORDED )
         return decision != XEN_SUPPORT_DECISION_REFUSED;
 
@@ -381,10 +249,10 @@ static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
     printk(XENLOG_WARNING
            "support: %s: '%s' is outside security support (%s%s: %s); %s\n",
            text ? text : "-", name, key, qualifier, value,
-           S_decisions[decision]);
+           decisions[decision]);
     if ( decision == XEN_SUPPORT_DECISION_WARNED &&
          system_state < SYS_STATE_active )
-        S_banner_add(name);
+        banner_add(name);
 
     return decision != XEN_SUPPORT_DECISION_REFUSED;
 }
@@ -392,15 +260,15 @@ static bool S_gate(unsigned int feature, const char *qual, unsigned int origin,
 bool support_gate(unsigned int feature, const char *qual, const char *text)
 {
     if ( system_state < SYS_STATE_active )
-        return S_gate(feature, qual, XEN_SUPPORT_ORIGIN_BOOT, DOMID_XEN, text);
-    return S_gate(feature, qual, XEN_SUPPORT_ORIGIN_RUNTIME,
+        return gate(feature, qual, XEN_SUPPORT_ORIGIN_BOOT, DOMID_XEN, text);
+    return gate(feature, qual, XEN_SUPPORT_ORIGIN_RUNTIME,
                   current->domain->domain_id, text);
 }
 
 bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
                          const char *text)
 {
-    return S_gate(feature, qual, XEN_SUPPORT_ORIGIN_DOMAIN, domid, text);
+    return gate(feature, qual, XEN_SUPPORT_ORIGIN_DOMAIN, domid, text);
 }
 
 bool support_gate_sched(unsigned int sched_id, const char *prefix)

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * support_private.h: what the three parts of the built-in support
- * statement share, and nothing outside them uses: the attached table
- * (support.c), the boot policy and the sticky record of gate events
- * (support_policy.c), read by the XEN_SYSCTL_support_table handler
- * (support_sysctl.c).
+ * support_private.h: what the parts of the built-in support statement
+ * share, and nothing outside them uses: the attached table (support.c),
+ * the boot policy chosen by support= (support_param.c), the gates and
+ * the sticky record of gate events (support_policy.c), read by the
+ * XEN_SYSCTL_support_table handler (support_sysctl.c).
  */
 #ifndef __COMMON_SUPPORT_PRIVATE_H__
 #define __COMMON_SUPPORT_PRIVATE_H__
@@ -37,10 +37,13 @@ int support_str_expand(uint16_t ref, char *buf, size_t size);
  */
 void support_attach_builtin(void);
 
-/* Boot policy: the support= option (support_policy.c). */
+/* Boot policy: the support= option (support_param.c). */
 extern uint8_t support_policy;
 extern uint32_t support_policy_flags;
 extern uint16_t support_nr_exempt;
+
+/* Is feature exempted from the policy (support=...,exempt:NAME)? */
+bool support_exempted(unsigned int feature);
 
 /* The sticky record of gate events (support_policy.c), under its lock. */
 extern spinlock_t support_events_lock;

@@ -20,7 +20,7 @@
 
 #include "support_private.h"
 
-static int S_get_info(struct xen_sysctl_support_info *info)
+static int get_info(struct xen_sysctl_support_info *info)
 {
     const struct xen_suptab_header *h = &support_tab->h;
     struct xen_sysctl_support_info out;
@@ -51,7 +51,7 @@ static int S_get_info(struct xen_sysctl_support_info *info)
     return 0;
 }
 
-static int S_get_table(struct xen_sysctl_support_get_table *t)
+static int get_table(struct xen_sysctl_support_get_table *t)
 {
     uint32_t size = support_tab->size, avail, n;
 
@@ -88,7 +88,7 @@ static int S_get_table(struct xen_sysctl_support_get_table *t)
     return 0;
 }
 
-static int S_get_events(struct xen_sysctl_support_get_events *ev)
+static int get_events(struct xen_sysctl_support_get_events *ev)
 {
     unsigned int total, generation, lost, n = 0;
     unsigned long flags;
@@ -162,13 +162,13 @@ int support_table_sysctl(struct xen_sysctl_support_table *op)
     switch ( op->cmd )
     {
     case XEN_SYSCTL_SUPPORT_get_info:
-        return S_get_info(&op->u.info);
+        return get_info(&op->u.info);
 
     case XEN_SYSCTL_SUPPORT_get_table:
-        return S_get_table(&op->u.table);
+        return get_table(&op->u.table);
 
     default:
-        return S_get_events(&op->u.events);
+        return get_events(&op->u.events);
     }
 }
 

@@ -2,8 +2,9 @@
  * Hosted shim: the Xen services support*.c use, for the unit tests on
  * Linux (guest copies with injectable faults, printk into a buffer, the
  * XSM switch, a time counter, lock accounting, the boot state, the
- * current domain, the end-of-boot warnings).
+ * current domain, the end-of-boot warnings, the command line helpers).
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -116,4 +117,124 @@ size_t hosted_strlcpy(char *dst, const char *src, size_t size)
         dst[n] = '\0';
     }
     return len;
+}
+
+/*
+ * parse_bool(), parse_boolean() and cmdline_strcmp(): Xen 4.17's, from
+ * xen/common/kernel.c, with assert() for ASSERT() and without the
+ * statement expressions.
+ */
+int parse_bool(const char *s, const char *e)
+{
+    size_t len;
+
+    assert(!e || e >= s);
+    len = e ? (size_t)(e - s) : strlen(s);
+
+    switch ( len )
+    {
+    case 1:
+        if ( *s == '1' )
+            return 1;
+        if ( *s == '0' )
+            return 0;
+        break;
+
+    case 2:
+        if ( !strncmp("on", s, 2) )
+            return 1;
+        if ( !strncmp("no", s, 2) )
+            return 0;
+        break;
+
+    case 3:
+        if ( !strncmp("yes", s, 3) )
+            return 1;
+        if ( !strncmp("off", s, 3) )
+            return 0;
+        break;
+
+    case 4:
+        if ( !strncmp("true", s, 4) )
+            return 1;
+        break;
+
+    case 5:
+        if ( !strncmp("false", s, 5) )
+            return 0;
+        break;
+
+    case 6:
+        if ( !strncmp("enable", s, 6) )
+            return 1;
+        break;
+
+    case 7:
+        if ( !strncmp("disable", s, 7) )
+            return 0;
+        break;
+    }
+
+    return -1;
+}
+
+int parse_boolean(const char *name, const char *s, const char *e)
+{
+    size_t slen, nlen;
+    bool has_neg_prefix = !strncmp(s, "no-", 3);
+
+    if ( has_neg_prefix )
+        s += 3;
+
+    assert(!e || e >= s);
+    slen = e ? (size_t)(e - s) : strlen(s);
+    nlen = strlen(name);
+
+    /* Does s now start with name? */
+    if ( slen < nlen || strncmp(s, name, nlen) )
+        return -1;
+
+    /* Exact, unadorned name?  Result depends on the 'no-' prefix. */
+    if ( slen == nlen )
+        return !has_neg_prefix;
+
+    /* Inexact match with a 'no-' prefix?  Not valid. */
+    if ( has_neg_prefix )
+        return -1;
+
+    /* =$SOMETHING?  Defer to the regular boolean parsing. */
+    if ( s[nlen] == '=' )
+    {
+        int b = parse_bool(&s[nlen + 1], e);
+
+        if ( b >= 0 )
+            return b;
+
+        /* Not a boolean, but the name matched.  Signal specially. */
+        return -2;
+    }
+
+    /* Unrecognised.  Give up. */
+    return -1;
+}
+
+int cmdline_strcmp(const char *frag, const char *name)
+{
+    for ( ;; frag++, name++ )
+    {
+        unsigned char f = *frag, n = *name;
+        int res = f - n;
+
+        if ( res || n == '\0' )
+        {
+            /*
+             * NUL in 'name' matching a comma, colon, semicolon or equals in
+             * 'frag' implies success.
+             */
+            if ( n == '\0' && (f == ',' || f == ':' || f == ';' || f == '=') )
+                res = 0;
+
+            return res;
+        }
+    }
 }

@@ -30,7 +30,7 @@ extern const char *hosted_warnings[20];
 extern unsigned int hosted_nr_warnings;
 
 /* The support= parser, as the custom_param shim exposes it. */
-extern int (*const hosted_param_S_parse_support)(const char *);
+extern int (*const hosted_param_parse_support)(const char *);
 
 void hosted_reset(void);
 

@@ -16,4 +16,9 @@
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Command line helpers, as xen/common/kernel.c has them (shim.c). */
+int parse_bool(const char *s, const char *e);
+int parse_boolean(const char *name, const char *s, const char *e);
+int cmdline_strcmp(const char *frag, const char *name);
+
 #endif
