@@ -38,8 +38,8 @@ uint32_t support_events_lost;
 
 /* As support_record(), but returns 1 for a new event, 0 for a merged one. */
 static int record_event(unsigned int feature, unsigned int row,
-                    unsigned int decision, unsigned int origin, domid_t domid,
-                    const char *text)
+                        unsigned int decision, unsigned int origin,
+                        domid_t domid, const char *text)
 {
     struct suptab_row r;
     bool have_row = !support_row(row, &r);
@@ -184,13 +184,11 @@ static void banner_add(const char *name)
     if ( banner_len + sizeof(more) >= sizeof(banner) )
         return; /* already full */
     if ( banner_len + strlen(name) + 3 + sizeof(more) <= sizeof(banner) )
-        banner_len +=
-            snprintf(banner + banner_len, sizeof(banner) - banner_len,
-                     " %s\n", name);
+        banner_len += snprintf(banner + banner_len, sizeof(banner) - banner_len,
+                               " %s\n", name);
     else
     {
-        snprintf(banner + banner_len, sizeof(banner) - banner_len, "%s",
-                 more);
+        snprintf(banner + banner_len, sizeof(banner) - banner_len, "%s", more);
         banner_len = sizeof(banner); /* full */
     }
 }
@@ -203,7 +201,7 @@ static const char *const decisions[] = {
 };
 
 static bool gate(unsigned int feature, const char *qual, unsigned int origin,
-                   domid_t domid, const char *text)
+                 domid_t domid, const char *text)
 {
     struct suptab_row r;
     char name[80], key[24], qualifier[32] = "", value[64] = "(no row)";
@@ -248,8 +246,7 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
         strlcpy(key, "Status", sizeof(key));
     printk(XENLOG_WARNING
            "support: %s: '%s' is outside security support (%s%s: %s); %s\n",
-           text ? text : "-", name, key, qualifier, value,
-           decisions[decision]);
+           text ? text : "-", name, key, qualifier, value, decisions[decision]);
     if ( decision == XEN_SUPPORT_DECISION_WARNED &&
          system_state < SYS_STATE_active )
         banner_add(name);
@@ -262,7 +259,7 @@ bool support_gate(unsigned int feature, const char *qual, const char *text)
     if ( system_state < SYS_STATE_active )
         return gate(feature, qual, XEN_SUPPORT_ORIGIN_BOOT, DOMID_XEN, text);
     return gate(feature, qual, XEN_SUPPORT_ORIGIN_RUNTIME,
-                  current->domain->domain_id, text);
+                current->domain->domain_id, text);
 }
 
 bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
