@@ -1,17 +1,30 @@
-# gen/build.mk: the SUPPORT.md compiler (library objects go into
-# libxensupport, see tools-side/build.mk) and the xen-support-gen command.
+# gen/build.mk: the SUPPORT.md compiler as a library (libxsgen.a: gen/lib
+# and the table checksum it writes) and the xen-support-gen command, which
+# links that library, cmark and yajl (its --json), and nothing of the dom0
+# tools (no libxenctrl: building Xen's table needs no libxen-dev).
+# libxensupport-doc (tools-side/build.mk) carries the same objects.
 
 GEN_LIB_SRCS := $(wildcard gen/lib/*.c)
 GEN_LIB_OBJS := $(GEN_LIB_SRCS:%.c=$(O)/%.o)
 $(GEN_LIB_OBJS): EXTRA_CFLAGS += $(call pc_cflags,$(CMARK_PC))
 $(GEN_LIB_OBJS): EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC))
 
+# The table's CRC-32 (writer.c) is libxensupport's own (one definition).
+XSGEN_OBJS := $(GEN_LIB_OBJS) $(O)/tools-side/lib/xs_crc32.o
+XSGEN_A := $(O)/lib/libxsgen.a
+$(XSGEN_A): $(XSGEN_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && $(AR) rcs $@ $^
+XSGEN_LDLIBS = $(XSGEN_A) $(call pc_libs,$(CMARK_PC)) $(call pc_libs,$(YAJL_PC))
+
+LIBS += $(XSGEN_A)
+
 # The command
 GEN_BIN := $(O)/bin/xen-support-gen
 $(O)/gen/xen-support-gen.o: EXTRA_CFLAGS += -Igen/lib
-$(GEN_BIN): $(O)/gen/xen-support-gen.o $(O)/lib/libxensupport.a
+$(GEN_BIN): $(O)/gen/xen-support-gen.o $(XSGEN_A)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XENSUPPORT_LDLIBS) $(call pc_libs,$(YAJL_PC))
+	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XSGEN_LDLIBS)
 
 BINS += $(GEN_BIN)
 

@@ -8,9 +8,10 @@ TT_UTIL := $(O)/tests/tools/tt_util.o
 $(TT_BINS:%=%.o) $(TT_UTIL): EXTRA_CFLAGS += $(call pc_cflags,$(CMOCKA_PC)) \
     $(call pc_cflags,$(YAJL_PC))
 
-$(O)/tests/tools/test_%: $(O)/tests/tools/test_%.o $(TT_UTIL) $(XENSUPPORT_A)
+$(O)/tests/tools/test_%: $(O)/tests/tools/test_%.o $(TT_UTIL) $(XSDOC_A) \
+    $(XENSUPPORT_A)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_LDFLAGS) -o $@ $< $(TT_UTIL) $(XENSUPPORT_LDLIBS) \
+	$(CC) $(HOST_LDFLAGS) -o $@ $< $(TT_UTIL) $(XSDOC_LDLIBS) \
 	    $(call pc_libs,$(CMOCKA_PC)) $(call pc_libs,$(YAJL_PC))
 
 .PHONY: $(TT_PROGS:%=test-tools-%)
@@ -34,9 +35,10 @@ TT_HV_OBJS := $(TT_HV).o $(O)/tests/tools/tt_hosted.o
 $(TT_HV_OBJS): private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) -Itools-side/lib \
     $(call pc_cflags,$(CMOCKA_PC))
 $(TT_HV_OBJS): $(XEN_HOSTED_HDRS)
-$(TT_HV): $(TT_HV_OBJS) $(TT_UTIL) $(XEN_HOSTED_OBJS) $(XENSUPPORT_A)
+$(TT_HV): $(TT_HV_OBJS) $(TT_UTIL) $(XEN_HOSTED_OBJS) $(XSDOC_A) \
+    $(XENSUPPORT_A)
 	$(CC) $(HOST_LDFLAGS) -o $@ $(TT_HV_OBJS) $(TT_UTIL) $(XEN_HOSTED_OBJS) \
-	    $(XENSUPPORT_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
+	    $(XSDOC_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
 
 .PHONY: test-tools-hypervisor
 test-tools-hypervisor: $(TT_HV)
@@ -44,9 +46,10 @@ test-tools-hypervisor: $(TT_HV)
 TEST_TARGETS += test-tools-hypervisor
 
 # xen-support status over the same transport, after gate events: the
-# command's objects without its main().
+# command's objects without its main() (the dom0 build's sources).
 TT_ST := $(O)/tests/tools/test_status
-TT_ST_CLI := $(filter-out $(O)/tools-side/xen-support.o,$(XS_CLI_OBJS))
+TT_ST_CLI := $(filter-out $(O)/tools-side/xen-support.o,$(XS_CLI_OBJS)) \
+    $(XS_CLI_NODOC)
 $(TT_ST).o: private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) -Itools-side \
     $(call pc_cflags,$(CMOCKA_PC)) $(call pc_cflags,$(YAJL_PC))
 $(TT_ST).o: $(XEN_HOSTED_HDRS)
@@ -54,7 +57,7 @@ $(TT_ST): $(TT_ST).o $(O)/tests/tools/tt_hosted.o $(TT_ST_CLI) \
     $(XEN_HOSTED_OBJS) $(XENSUPPORT_A)
 	$(CC) $(HOST_LDFLAGS) -o $@ $(TT_ST).o $(O)/tests/tools/tt_hosted.o \
 	    $(TT_ST_CLI) $(XEN_HOSTED_OBJS) $(XENSUPPORT_LDLIBS) \
-	    $(call pc_libs,$(CMOCKA_PC))
+	    $(call pc_libs,$(CMOCKA_PC)) $(call pc_libs,$(YAJL_PC))
 
 .PHONY: test-tools-status
 test-tools-status: $(TT_ST)
