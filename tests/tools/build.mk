@@ -71,3 +71,42 @@ test-tools-install: all
 	O=$(O) MAKE="$(MAKE)" SAN_FLAGS="$(if $(filter 1,$(SANITIZE)),$(SAN_FLAGS))" \
 	    tests/tools/install-test.sh
 TEST_TARGETS += test-tools-install
+
+# Threads (xensupport.h: distinct handles in distinct threads): two
+# documents compiled and read at once through the public API, with
+# ThreadSanitizer.  The library, gen's objects and the test are built
+# instrumented into $(O)/tsan; cmark comes uninstrumented.  Plain builds
+# only (SANITIZE=1 is ASan, which TSan cannot share a process with).
+# tests/tools/tsan.supp names the races known and left to fix; a new one
+# fails the test.  TSAN_SUPP= runs without it.
+TSAN_O := $(O)/tsan
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+TSAN_SUPP ?= tests/tools/tsan.supp
+TT_THREADS := $(TSAN_O)/tests/tools/test_threads
+TT_THREADS_SRCS := tests/tools/test_threads.c $(XSDOC_SRCS) $(GEN_LIB_SRCS) \
+    $(TOOLS_LIB_SRCS)
+TT_THREADS_OBJS := $(TT_THREADS_SRCS:%.c=$(TSAN_O)/%.o)
+$(GEN_LIB_SRCS:%.c=$(TSAN_O)/%.o): private EXTRA_CFLAGS += \
+    $(call pc_cflags,$(CMARK_PC)) $(call pc_cflags,$(YAJL_PC))
+$(XS_HV_SRCS:%.c=$(TSAN_O)/%.o): private EXTRA_CFLAGS += $(XS_HV_CFLAGS)
+$(XS_HV_SRCS:%.c=$(TSAN_O)/%.o): $(XS_ABI_H)
+
+$(TSAN_O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CPPFLAGS) $(filter-out $(SAN_FLAGS),$(HOST_CFLAGS)) \
+	    $(TSAN_FLAGS) $(EXTRA_CFLAGS) -MMD -MP -c $< -o $@
+
+$(TT_THREADS): $(TT_THREADS_OBJS)
+	$(CC) $(TSAN_FLAGS) -pthread -o $@ $^ $(XSDOC_DEP_LIBS) \
+	    $(call pc_libs,$(YAJL_PC)) $(XENSUPPORT_DEP_LIBS)
+
+.PHONY: test-tools-threads
+test-tools-threads: $(TT_THREADS)
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66 print_suppressions=1 \
+	    $(if $(TSAN_SUPP),suppressions=$(abspath $(TSAN_SUPP)))" \
+	    $< $(SUPPORT_MD) \
+	    "$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md"
+
+ifneq ($(SANITIZE),1)
+TEST_TARGETS += test-tools-threads
+endif
