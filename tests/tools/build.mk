@@ -110,3 +110,10 @@ test-tools-threads: $(TT_THREADS)
 ifneq ($(SANITIZE),1)
 TEST_TARGETS += test-tools-threads
 endif
+
+# What the libraries and commands link (tests/tools/deps-test.sh).
+.PHONY: test-tools-deps
+test-tools-deps: $(XENSUPPORT_SO) $(GEN_BIN) $(O)/bin/xen-support \
+    $(filter $(O)/bin/xen-support-static,$(BINS))
+	tests/tools/deps-test.sh $(O)
+TEST_TARGETS += test-tools-deps
