@@ -130,9 +130,9 @@ int cli_session(struct cli *c, xensupport_session **s)
         if (!c->hv) {
             rc = cli_hv_status(errno);
             if (rc == CLI_NO_XEN)
-                cli_err("%s; or give --document PATH (a SUPPORT.md) or "
-                        "--table PATH (a compiled table)",
-                        err);
+                cli_err("%s; or give %s--table PATH (a compiled table)", err,
+                        cli_documents ? "--document PATH (a SUPPORT.md) or "
+                                      : "");
             else
                 cli_err("hypervisor: %s", err);
             return rc;

@@ -82,6 +82,8 @@ void cli_done(struct cli *c);
  */
 xensupport_table *cli_open_source(const struct xensupport_source *src,
                                   char *err, size_t errlen);
+/* Whether this build compiles documents (what to suggest instead). */
+extern const bool cli_documents;
 
 /* Exit status for a failed hypervisor read with errno err. */
 int cli_hv_status(int err);

@@ -5,6 +5,8 @@
 #include "../cli.h"
 #include "xensupport_doc.h"
 
+const bool cli_documents = true;
+
 xensupport_table *cli_open_source(const struct xensupport_source *src,
                                   char *err, size_t errlen)
 {

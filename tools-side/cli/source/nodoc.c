@@ -6,6 +6,8 @@
  */
 #include "../cli.h"
 
+const bool cli_documents = false;
+
 xensupport_table *cli_open_source(const struct xensupport_source *src,
                                   char *err, size_t errlen)
 {
