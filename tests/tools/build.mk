@@ -117,3 +117,26 @@ test-tools-deps: $(XENSUPPORT_SO) $(GEN_BIN) $(O)/bin/xen-support \
     $(filter $(O)/bin/xen-support-static,$(BINS))
 	tests/tools/deps-test.sh $(O)
 TEST_TARGETS += test-tools-deps
+
+# The support_outside list of the xl patch, compiled from the patch.
+TT_XL := $(O)/tests/tools/test_xl_outside
+TT_XL_INC := $(O)/tests/tools/xl_outside.inc
+XL_PATCH := tools-side/xl/0001-xl-info-support-lines.patch
+$(TT_XL_INC): $(XL_PATCH)
+	@mkdir -p $(@D)
+	awk '/^\+static int support_outside\(/ { on = 1 } \
+	     on { sub(/^\+/, ""); print } on && /^}$$/ { exit }' $< >$@.tmp
+	grep -q '^static int support_outside(' $@.tmp || \
+	    { echo "no support_outside() in $<" >&2; exit 1; }
+	mv $@.tmp $@
+$(TT_XL).o: private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) -I$(O)/tests/tools
+$(TT_XL).o: $(XEN_HOSTED_HDRS) $(TT_XL_INC)
+$(TT_XL): $(TT_XL).o $(O)/tests/tools/tt_hosted.o $(XEN_HOSTED_OBJS) \
+    $(XENSUPPORT_A)
+	$(CC) $(HOST_LDFLAGS) -o $@ $(TT_XL).o $(O)/tests/tools/tt_hosted.o \
+	    $(XEN_HOSTED_OBJS) $(XENSUPPORT_LDLIBS)
+
+.PHONY: test-tools-xl-outside
+test-tools-xl-outside: $(TT_XL)
+	$<
+TEST_TARGETS += test-tools-xl-outside
