@@ -1,7 +1,10 @@
-# tools-side/build.mk: libxensupport (decoder, validator, document
-# compiler from gen/, the hypervisor source), static and shared, its
-# pkg-config file, the xen-support command (and a fully static one for
-# dom0 initramfs images), and `make xl` (xl with the support lines).
+# tools-side/build.mk: libxensupport (decoder, validator, the memory,
+# file and hypervisor sources; needs libxenctrl, never cmark), static and
+# shared; libxensupport-doc (static, host side: the document source, with
+# gen's objects, needs cmark); their pkg-config files; the xen-support
+# command (host: both libraries; a fully static one for dom0 initramfs
+# images: libxensupport alone, --document says it needs the host build);
+# and `make xl` (xl with the support lines, libxensupport alone).
 
 TOOLS_LIB_SRCS := $(wildcard tools-side/lib/*.c)
 TOOLS_LIB_OBJS := $(TOOLS_LIB_SRCS:%.c=$(O)/%.o)
@@ -21,23 +24,34 @@ $(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): \
     EXTRA_CFLAGS += $(XS_HV_CFLAGS)
 $(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): $(XS_ABI_H)
 
-# The library carries gen's parser too, so it can open a SUPPORT.md.
+# The dom0 library: the table core, the reader and its sources, no
+# document compiler.
 XENSUPPORT_A := $(O)/lib/libxensupport.a
-$(XENSUPPORT_A): $(TOOLS_LIB_OBJS) $(CORE_OBJS) $(GEN_LIB_OBJS)
+$(XENSUPPORT_A): $(TOOLS_LIB_OBJS) $(CORE_OBJS)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-XENSUPPORT_DEP_LIBS = $(call pc_libs,$(CMARK_PC)) $(call pc_libs,$(YAJL_PC)) \
-    $(call pc_libs,$(XENCTRL_PC))
+XENSUPPORT_DEP_LIBS = $(call pc_libs,$(XENCTRL_PC))
 XENSUPPORT_LDLIBS = $(XENSUPPORT_A) $(XENSUPPORT_DEP_LIBS)
+
+# The host library of the document source: tools-side/doc and gen's
+# objects (with the table core gen uses, so it also works over the
+# shared libxensupport, which does not export the core).  Host programs that
+# open documents link XSDOC_LDLIBS (both libraries, cmark, libxenctrl).
+XSDOC_SRCS := $(wildcard tools-side/doc/*.c)
+XSDOC_OBJS := $(XSDOC_SRCS:%.c=$(O)/%.o)
+XSDOC_A := $(O)/lib/libxensupport-doc.a
+$(XSDOC_A): $(XSDOC_OBJS) $(XSGEN_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && $(AR) rcs $@ $^
+XSDOC_DEP_LIBS = $(call pc_libs,$(CMARK_PC))
+XSDOC_LDLIBS = $(XSDOC_A) $(XENSUPPORT_A) $(XSDOC_DEP_LIBS) \
+    $(XENSUPPORT_DEP_LIBS)
 
 # The shared library: PIC objects, soname libxensupport.so.1, only the
 # xensupport_* names exported (tools-side/libxensupport.map).
 XENSUPPORT_PIC_OBJS := $(TOOLS_LIB_OBJS:$(O)/%=$(O)/pic/%) \
-                       $(CORE_OBJS:$(O)/%=$(O)/pic/%) \
-                       $(GEN_LIB_OBJS:$(O)/%=$(O)/pic/%)
-$(GEN_LIB_OBJS:$(O)/%=$(O)/pic/%): EXTRA_CFLAGS += \
-    $(call pc_cflags,$(CMARK_PC)) $(call pc_cflags,$(YAJL_PC))
+                       $(CORE_OBJS:$(O)/%=$(O)/pic/%)
 $(O)/pic/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -fPIC $(EXTRA_CFLAGS) -MMD -MP \
@@ -54,37 +68,47 @@ $(XENSUPPORT_SO): $(XENSUPPORT_PIC_OBJS) tools-side/libxensupport.map
 	ln -sf $(XENSUPPORT_SO_REAL) $(@D)/libxensupport.so.$(XENSUPPORT_SOVERSION)
 	ln -sf $(XENSUPPORT_SO_REAL) $(@D)/libxensupport.so
 
-LIBS += $(XENSUPPORT_A) $(XENSUPPORT_SO)
+LIBS += $(XENSUPPORT_A) $(XENSUPPORT_SO) $(XSDOC_A)
 
-# The xen-support command.
+# The xen-support command.  Its JSON output is its own (yajl).  How it
+# opens a source is one of two files: cli/source/doc.c (the host build:
+# libxensupport-doc compiles --document) or cli/source/nodoc.c (the dom0
+# build: libxensupport alone).
 XS_CLI_SRCS := tools-side/xen-support.c $(wildcard tools-side/cli/*.c)
 XS_CLI_OBJS := $(XS_CLI_SRCS:%.c=$(O)/%.o)
-$(XS_CLI_OBJS): EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC))
+XS_CLI_DOC := $(O)/tools-side/cli/source/doc.o
+XS_CLI_NODOC := $(O)/tools-side/cli/source/nodoc.o
+$(XS_CLI_OBJS) $(XS_CLI_DOC) $(XS_CLI_NODOC): \
+    EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC))
 
-$(O)/bin/xen-support: $(XS_CLI_OBJS) $(XENSUPPORT_A)
+$(O)/bin/xen-support: $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XSDOC_A) $(XENSUPPORT_A)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_LDFLAGS) -o $@ $(XS_CLI_OBJS) $(XENSUPPORT_LDLIBS)
+	$(CC) $(HOST_LDFLAGS) -o $@ $(XS_CLI_OBJS) $(XS_CLI_DOC) \
+	    $(XSDOC_LDLIBS) $(call pc_libs,$(YAJL_PC))
 
 BINS += $(O)/bin/xen-support
 
 # Fully static, for a busybox initramfs without shared libraries: Debian's
-# static archives of libxenctrl and what it needs, cmark and yajl.
-XS_STATIC_LIBS := -l:libcmark.a -l:libyajl_s.a -Wl,--start-group \
+# static archives of libxenctrl and what it needs, and yajl.  No cmark.
+XS_STATIC_LIBS := -l:libyajl_s.a -Wl,--start-group \
     -l:libxenctrl.a -l:libxenevtchn.a -l:libxengnttab.a \
     -l:libxenforeignmemory.a -l:libxendevicemodel.a -l:libxencall.a \
     -l:libxentoollog.a -l:libxentoolcore.a -Wl,--end-group -lpthread -ldl
-$(O)/bin/xen-support-static: $(XS_CLI_OBJS) $(XENSUPPORT_A)
+$(O)/bin/xen-support-static: $(XS_CLI_OBJS) $(XS_CLI_NODOC) $(XENSUPPORT_A)
 	@mkdir -p $(@D)
-	$(CC) -static -s -o $@ $(XS_CLI_OBJS) $(XENSUPPORT_A) $(XS_STATIC_LIBS)
+	$(CC) -static -s -o $@ $(XS_CLI_OBJS) $(XS_CLI_NODOC) $(XENSUPPORT_A) \
+	    $(XS_STATIC_LIBS)
 
 ifneq ($(SANITIZE),1)
 BINS += $(O)/bin/xen-support-static
 endif
 
-# xensupport.pc, filled at install time with the install paths.
+# xensupport.pc and xensupport-doc.pc, filled at install time with the
+# install paths.
 XENSUPPORT_PC := $(O)/lib/pkgconfig/xensupport.pc
-.PHONY: $(XENSUPPORT_PC)
-$(XENSUPPORT_PC): tools-side/xensupport.pc.in
+XSDOC_PC := $(O)/lib/pkgconfig/xensupport-doc.pc
+.PHONY: $(XENSUPPORT_PC) $(XSDOC_PC)
+$(XENSUPPORT_PC) $(XSDOC_PC): $(O)/lib/pkgconfig/%.pc: tools-side/%.pc.in
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
@@ -92,18 +116,19 @@ $(XENSUPPORT_PC): tools-side/xensupport.pc.in
 
 .PHONY: install-tools
 install-tools: $(O)/bin/xen-support $(XENSUPPORT_A) $(XENSUPPORT_SO) \
-    $(XENSUPPORT_PC)
+    $(XENSUPPORT_PC) $(XSDOC_A) $(XSDOC_PC)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 755 $(O)/bin/xen-support $(DESTDIR)$(BINDIR)/
 	$(INSTALL) -m 644 tools-side/include/xensupport.h \
-	    $(DESTDIR)$(INCLUDEDIR)/
-	$(INSTALL) -m 644 $(XENSUPPORT_A) $(DESTDIR)$(LIBDIR)/
+	    tools-side/include/xensupport_doc.h $(DESTDIR)$(INCLUDEDIR)/
+	$(INSTALL) -m 644 $(XENSUPPORT_A) $(XSDOC_A) $(DESTDIR)$(LIBDIR)/
 	$(INSTALL) -m 755 $(XENSUPPORT_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(XENSUPPORT_SO_REAL) \
 	    $(DESTDIR)$(LIBDIR)/libxensupport.so.$(XENSUPPORT_SOVERSION)
 	ln -sf $(XENSUPPORT_SO_REAL) $(DESTDIR)$(LIBDIR)/libxensupport.so
-	$(INSTALL) -m 644 $(XENSUPPORT_PC) $(DESTDIR)$(LIBDIR)/pkgconfig/
+	$(INSTALL) -m 644 $(XENSUPPORT_PC) $(XSDOC_PC) \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/
 	$(INSTALL) -m 644 docs/xen-support.1 $(DESTDIR)$(MANDIR)/man1/
 
 INSTALL_TARGETS += install-tools

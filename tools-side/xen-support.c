@@ -48,7 +48,9 @@ static void S_usage(FILE *f)
           "exit: 0 ok, 1 no / document errors, 2 usage, unknown feature or "
           "I/O, 3 invalid table;\n"
           "      hypervisor: 4 not on Xen, 5 not privileged, 6 no built-in "
-          "table, 7 sysctl interface mismatch\n",
+          "table, 7 sysctl interface mismatch;\n"
+          "      8 --document given to the dom0 build (no document "
+          "compiler)\n",
           f);
 }
 
@@ -90,6 +92,7 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < sizeof(S_cmds) / sizeof(S_cmds[0]); k++)
         if (!strcmp(argv[i], S_cmds[k].name)) {
             int rc = S_cmds[k].fn(&c, argc - i - 1, argv + i + 1);
+            cli_done(&c);
             if (fflush(stdout) || ferror(stdout)) {
                 cli_err("write error on standard output");
                 return CLI_USAGE;

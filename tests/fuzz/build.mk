@@ -49,14 +49,16 @@ $(FUZZ_O)/%.o: %.c
 $(FUZZ_TARGETS:%=$(FUZZ_O)/fuzz_%): $(FUZZ_O)/fuzz_%: \
     $(FUZZ_O)/tests/fuzz/fuzz_%.o $(FUZZ_COMMON:%.c=$(FUZZ_O)/%.o) \
     $(FUZZ_LIB_OBJS)
-	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(XENSUPPORT_DEP_LIBS)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(XSDOC_DEP_LIBS) \
+	    $(call pc_libs,$(YAJL_PC)) $(XENSUPPORT_DEP_LIBS)
 
 # The same targets with a plain main() (replay.c), built like the tests.
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(O)/tests/fuzz/replay_%)
 $(FUZZ_REPLAY): $(O)/tests/fuzz/replay_%: $(O)/tests/fuzz/fuzz_%.o \
-    $(O)/tests/fuzz/replay.o $(FUZZ_COMMON:%.c=$(O)/%.o) $(XENSUPPORT_A)
+    $(O)/tests/fuzz/replay.o $(FUZZ_COMMON:%.c=$(O)/%.o) $(XSDOC_A) \
+    $(XENSUPPORT_A)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_LDFLAGS) -o $@ $(filter %.o,$^) $(XENSUPPORT_LDLIBS)
+	$(CC) $(HOST_LDFLAGS) -o $@ $(filter %.o,$^) $(XSDOC_LDLIBS)
 
 .PHONY: test-fuzz-regress
 test-fuzz-regress: $(FUZZ_REPLAY)

@@ -8,10 +8,11 @@ GEN_TEST_BINS := $(GEN_TESTS:%=$(O)/tests/gen/%)
 
 $(GEN_TEST_BINS:%=%.o): EXTRA_CFLAGS += -Igen/lib -Itests \
     $(call pc_cflags,$(CMOCKA_PC))
-$(GEN_TEST_BINS): $(O)/tests/gen/%: $(O)/tests/gen/%.o $(O)/lib/libxensupport.a
+$(GEN_TEST_BINS): $(O)/tests/gen/%: $(O)/tests/gen/%.o $(XSGEN_A) \
+    $(XENSUPPORT_A)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XENSUPPORT_LDLIBS) \
-	    $(call pc_libs,$(YAJL_PC)) $(call pc_libs,$(CMOCKA_PC))
+	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XSGEN_LDLIBS) $(XENSUPPORT_LDLIBS) \
+	    $(call pc_libs,$(CMOCKA_PC))
 
 .PHONY: test-gen
 test-gen: $(GEN_TEST_BINS) $(O)/bin/xen-support-gen

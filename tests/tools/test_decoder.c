@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "tt_util.h"
+#include "xensupport_doc.h"
 
 static void test_seed_walk(void **state)
 {
@@ -144,6 +145,7 @@ static void test_sources(void **state)
     size_t len, blen;
     uint8_t *blob = tt_seed(&len);
     char path[] = "/tmp/xs-test-XXXXXX", err[XENSUPPORT_ERRLEN];
+    struct xensupport_info info;
     xensupport_table *t;
     const void *b;
     int fd;
@@ -166,6 +168,8 @@ static void test_sources(void **state)
     t = xensupport_open_document(TT_SEED, XENSUPPORT_DOC_QUIET, NULL, err,
                                  sizeof(err));
     assert_non_null(t);
+    xensupport_get_info(t, &info);
+    assert_int_equal(info.source, XENSUPPORT_SOURCE_DOCUMENT);
     b = xensupport_blob(t, &blen);
     assert_int_equal(blen, len);
     assert_memory_equal(b, blob, len);
@@ -196,6 +200,23 @@ static void test_sources(void **state)
     assert_null(
         xensupport_open_document("/nonexistent.md", 0, NULL, err, sizeof(err)));
     assert_int_equal(errno, ENOENT);
+    /* libxensupport alone compiles no document: ENOSYS, before any I/O. */
+    struct xensupport_source doc = {.kind = XENSUPPORT_SOURCE_DOCUMENT,
+                                    .path = "/nonexistent.md"};
+    assert_null(xensupport_open(&doc, err, sizeof(err)));
+    assert_int_equal(errno, ENOSYS);
+    assert_non_null(strstr(err, "libxensupport-doc"));
+    /* libxensupport-doc opens the other kinds as libxensupport does. */
+    struct xensupport_source file = {.kind = XENSUPPORT_SOURCE_FILE,
+                                     .path = "/nonexistent/table"};
+    assert_null(xensupport_doc_open(&file, err, sizeof(err)));
+    assert_int_equal(errno, ENOENT);
+    assert_null(xensupport_open_adopt(NULL, 0, XENSUPPORT_SOURCE_MEMORY, err,
+                                      sizeof(err)));
+    assert_int_equal(errno, EINVAL);
+    assert_null(xensupport_open_adopt(calloc(1, 8), 8, XENSUPPORT_SOURCE_FILE,
+                                      err, sizeof(err)));
+    assert_int_equal(errno, EBADMSG); /* and the blob was freed (ASan) */
     struct xensupport_source hyp = {.kind = XENSUPPORT_SOURCE_HYPERVISOR};
     /* Without Xen (test_hypervisor.c has the rest): not on Xen. */
     if (access("/dev/xen/privcmd", F_OK) && access("/proc/xen/privcmd", F_OK)) {

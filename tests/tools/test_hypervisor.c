@@ -3,8 +3,9 @@
  * in-process transport (tt_hosted.c: the real XEN_SYSCTL_support_table
  * handler compiled hosted): a whole read in exactly two sysctls, every
  * error path with its errno and message, tables corrupted or cut short in
- * transit, the boot policy facts and the event record; and the real
- * (libxenctrl) transport on a machine without Xen.
+ * transit, the boot policy facts and the event record; one session for
+ * all of them; and the real (libxenctrl) transport on a machine without
+ * Xen.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -237,6 +238,63 @@ static void test_hv_info(void **state)
     assert_int_equal(errno, ENODEV);
 }
 
+/* One session: the transport opened once for the table, info and events. */
+static void test_session(void **state)
+{
+    struct xensupport_hv_info hv;
+    struct xensupport_event *ev;
+    xensupport_session *s;
+    xensupport_table *t;
+    unsigned nr;
+
+    (void)state;
+    s = xensupport_session_open(S_err, sizeof(S_err));
+    assert_non_null(s);
+    assert_int_equal(tt_hv.opens, 1);
+    assert_int_equal(tt_hv.calls, 0); /* no hypercall yet */
+    t = xensupport_session_table(s, S_err, sizeof(S_err));
+    assert_non_null(t);
+    assert_int_equal(tt_hv.calls, 2);
+    assert_int_equal(xensupport_session_info(s, &hv, S_err, sizeof(S_err)), 0);
+    assert_int_equal(hv.table_size, xen_support_table_size);
+    assert_int_equal(
+        xensupport_session_events(s, &ev, &nr, NULL, S_err, sizeof(S_err)), 0);
+    free(ev);
+    assert_int_equal(tt_hv.opens, 1);
+    assert_int_equal(tt_hv.closes, 0);
+    errno = 1234;
+    xensupport_session_close(s);
+    assert_int_equal(errno, 1234); /* close keeps errno */
+    assert_int_equal(tt_hv.closes, 1);
+    assert_true(tt_walk(t) > 0); /* the table outlives its session */
+    xensupport_close(t);
+    xensupport_session_close(NULL);
+
+    /* Failures: at open, and each read's own, the session still usable. */
+    tt_hv.open_errno = ENODEV;
+    errno = 0;
+    assert_null(xensupport_session_open(S_err, sizeof(S_err)));
+    assert_int_equal(errno, ENODEV);
+    tt_hv_install();
+    s = xensupport_session_open(S_err, sizeof(S_err));
+    assert_non_null(s);
+    tt_hv.fail_call = 0;
+    tt_hv.fail_rc = -ENOSYS;
+    assert_null(xensupport_session_table(s, S_err, sizeof(S_err)));
+    assert_int_equal(errno, ENOSYS);
+    assert_int_equal(xensupport_session_info(s, &hv, S_err, sizeof(S_err)), 0);
+    xensupport_session_close(s);
+    assert_int_equal(tt_hv.opens, tt_hv.closes);
+
+    assert_null(xensupport_session_table(NULL, S_err, sizeof(S_err)));
+    assert_int_equal(errno, EINVAL);
+    assert_int_equal(xensupport_session_info(NULL, &hv, NULL, 0), -1);
+    assert_int_equal(errno, EINVAL);
+    assert_int_equal(xensupport_session_events(NULL, &ev, &nr, NULL, NULL, 0),
+                     -1);
+    assert_int_equal(errno, EINVAL);
+}
+
 /* Records one more event while a read is under way. */
 static void S_grow(unsigned call)
 {
@@ -251,19 +309,14 @@ static void S_grow(unsigned call)
 static void test_events(void **state)
 {
     struct xensupport_event *ev;
-    struct xensupport_feature f1, f2;
-    char buf[512], want[512];
-    xensupport_table *t;
     unsigned nr;
     uint32_t lost = 99;
 
     (void)state;
-    t = S_open_hv();
-    assert_non_null(t);
-    tt_hv_install();
     assert_int_equal(
-        xensupport_hv_outside(t, buf, sizeof(buf), S_err, sizeof(S_err)), 0);
-    assert_string_equal(buf, "none");
+        xensupport_hv_events(&ev, &nr, &lost, S_err, sizeof(S_err)), 0);
+    assert_int_equal(nr, 0);
+    free(ev);
     assert_int_equal(tt_hv.calls, 1); /* an empty record: one call */
 
     assert_int_equal(
@@ -293,15 +346,6 @@ static void test_events(void **state)
     assert_int_equal(ev[1].decision, XENSUPPORT_DECISION_REFUSED);
     free(ev);
 
-    /* Active only (the refusal is not), each feature once. */
-    assert_int_equal(xensupport_get_feature(t, 1, &f1), 0);
-    assert_int_equal(
-        xensupport_hv_outside(t, buf, sizeof(buf), S_err, sizeof(S_err)), 0);
-    assert_string_equal(buf, f1.name);
-    assert_int_equal(xensupport_hv_outside(t, buf, 3, S_err, sizeof(S_err)),
-                     -1);
-    assert_int_equal(errno, ENOBUFS);
-
     /* The record grows during a read: it starts again, consistent. */
     tt_hv_install();
     tt_hv.after = S_grow;
@@ -312,11 +356,6 @@ static void test_events(void **state)
     assert_string_equal(ev[3].origin_text, "late");
     free(ev);
     tt_hv.after = NULL;
-    assert_int_equal(xensupport_get_feature(t, 2, &f2), 0);
-    snprintf(want, sizeof(want), "%s, %s", f1.name, f2.name);
-    assert_int_equal(
-        xensupport_hv_outside(t, buf, sizeof(buf), S_err, sizeof(S_err)), 0);
-    assert_string_equal(buf, want);
 
     /* A full record counts what it dropped. */
     for (unsigned i = 0; i < 70; i++) {
@@ -330,7 +369,6 @@ static void test_events(void **state)
     assert_int_equal(nr, 64);
     assert_int_equal(lost, 4 + 70 - 64);
     free(ev);
-    xensupport_close(t);
 }
 
 /* The real transport, here (no /dev/xen/privcmd): not on Xen. */
@@ -362,6 +400,7 @@ int main(void)
         cmocka_unit_test_setup(test_size_answers, S_reset),
         cmocka_unit_test_setup(test_fault, S_reset),
         cmocka_unit_test_setup(test_hv_info, S_reset),
+        cmocka_unit_test_setup(test_session, S_reset),
         cmocka_unit_test_setup(test_real_no_xen, S_reset),
         cmocka_unit_test_setup(test_events, S_reset),
     };

@@ -43,7 +43,12 @@ static int S_status(const char *const *argv, int n)
     for (int i = 0; i < n; i++)
         args[i] = (char *)argv[i];
     c.out = f;
+    tt_hv.opens = tt_hv.closes = 0;
     rc = cmd_status(&c, n, args);
+    cli_done(&c);
+    /* The table, the policy and the record through one session. */
+    assert_true(tt_hv.opens <= 1);
+    assert_int_equal(tt_hv.opens, tt_hv.closes);
     rewind(f);
     len = fread(S_out, 1, sizeof(S_out) - 1, f);
     S_out[len] = '\0';

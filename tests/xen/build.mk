@@ -17,10 +17,10 @@ $(XT_BINS:%=%.o) $(XT_UTIL): private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) \
 $(XT_BINS:%=%.o): $(XEN_HOSTED_HDRS)
 
 $(O)/tests/xen/test_%: $(O)/tests/xen/test_%.o $(XT_UTIL) $(XEN_HOSTED_OBJS) \
-    $(XENSUPPORT_A)
+    $(XSDOC_A) $(XENSUPPORT_A)
 	@mkdir -p $(@D)
 	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XT_UTIL) $(XEN_HOSTED_OBJS) \
-	    $(XENSUPPORT_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
+	    $(XSDOC_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
 
 # The ABI as dom0 tools see it: after libxen-dev's <xen/sysctl.h>, whose
 # headers need GNU C.

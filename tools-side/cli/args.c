@@ -120,22 +120,49 @@ int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
     return npos;
 }
 
-/* No source option: the running hypervisor's built-in table. */
-static int S_open_hypervisor(xensupport_table **t)
+int cli_session(struct cli *c, xensupport_session **s)
 {
-    struct xensupport_source src = {.kind = XENSUPPORT_SOURCE_HYPERVISOR};
     char err[XENSUPPORT_ERRLEN];
     int rc;
 
-    *t = xensupport_open(&src, err, sizeof(err));
+    if (!c->hv) {
+        c->hv = xensupport_session_open(err, sizeof(err));
+        if (!c->hv) {
+            rc = cli_hv_status(errno);
+            if (rc == CLI_NO_XEN)
+                cli_err("%s; or give %s--table PATH (a compiled table)", err,
+                        cli_documents ? "--document PATH (a SUPPORT.md) or "
+                                      : "");
+            else
+                cli_err("hypervisor: %s", err);
+            return rc;
+        }
+    }
+    *s = c->hv;
+    return CLI_OK;
+}
+
+void cli_done(struct cli *c)
+{
+    xensupport_session_close(c->hv);
+    c->hv = NULL;
+}
+
+/* No source option: the running hypervisor's built-in table. */
+static int S_open_hypervisor(struct cli *c, xensupport_table **t)
+{
+    char err[XENSUPPORT_ERRLEN];
+    xensupport_session *s;
+    int rc;
+
+    rc = cli_session(c, &s);
+    if (rc)
+        return rc;
+    *t = xensupport_session_table(s, err, sizeof(err));
     if (*t)
         return CLI_OK;
     rc = cli_hv_status(errno);
-    if (rc == CLI_NO_XEN)
-        cli_err("%s; or give --document PATH (a SUPPORT.md) or --table PATH "
-                "(a compiled table)",
-                err);
-    else if (rc == CLI_INVALID)
+    if (rc == CLI_INVALID)
         cli_err("hypervisor: invalid table: %s", err);
     else
         cli_err("hypervisor: %s", err);
@@ -146,9 +173,14 @@ int cli_open(struct cli *c, unsigned i, xensupport_table **t)
 {
     const struct cli_source *s = &c->src[i];
     char err[XENSUPPORT_ERRLEN];
-    unsigned flags = (c->strict ? XENSUPPORT_DOC_STRICT : 0) |
-                     (c->warnings || c->strict ? 0 : XENSUPPORT_DOC_QUIET) |
-                     (c->descriptions ? XENSUPPORT_DOC_DESCRIPTIONS : 0);
+    struct xensupport_source src = {
+        .kind = s->kind,
+        .path = s->path,
+        .flags = (c->strict ? XENSUPPORT_DOC_STRICT : 0) |
+                 (c->warnings || c->strict ? 0 : XENSUPPORT_DOC_QUIET) |
+                 (c->descriptions ? XENSUPPORT_DOC_DESCRIPTIONS : 0),
+        .diag = stderr,
+    };
 
     *t = NULL;
     if (c->nr_src > 1 && !c->two_sources) {
@@ -157,13 +189,16 @@ int cli_open(struct cli *c, unsigned i, xensupport_table **t)
         return CLI_USAGE;
     }
     if (i >= c->nr_src || !s->kind)
-        return S_open_hypervisor(t);
-    if (s->kind == XENSUPPORT_SOURCE_DOCUMENT)
-        *t = xensupport_open_document(s->path, flags, stderr, err, sizeof(err));
-    else
-        *t = xensupport_open_file(s->path, err, sizeof(err));
+        return S_open_hypervisor(c, t);
+    *t = cli_open_source(&src, err, sizeof(err));
     if (*t)
         return CLI_OK;
+    if (errno == ENOSYS && s->kind == XENSUPPORT_SOURCE_DOCUMENT) {
+        cli_err("%s: --document needs the host build of xen-support; this "
+                "dom0 build reads only --table files and the hypervisor",
+                s->path);
+        return CLI_NO_DOCUMENT;
+    }
     switch (errno) {
     case EILSEQ:
         cli_err("%s: the document has errors (see above)", s->path);

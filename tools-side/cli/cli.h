@@ -23,6 +23,8 @@ enum {
     CLI_NO_PRIV = 5,   /* not privileged */
     CLI_NO_TABLE = 6,  /* this Xen has no built-in support table */
     CLI_INTERFACE = 7, /* sysctl interface mismatch (EACCES) */
+    /* A document given to the dom0 build, which cannot compile one: */
+    CLI_NO_DOCUMENT = 8,
 };
 
 struct cli_source {
@@ -36,6 +38,7 @@ struct cli {
     bool two_sources; /* diff: src[1] is used too */
     bool json, strict, warnings, descriptions, color;
     FILE *out;
+    xensupport_session *hv; /* the hypervisor, opened once (cli_session) */
 };
 
 /* One option of a command line: --name, --name=VALUE, --name VALUE. */
@@ -62,6 +65,25 @@ int cli_add_source(struct cli *c, enum xensupport_source_kind kind,
 /* Open source i of c into *t; returns CLI_OK or an exit status after
    printing the error. */
 int cli_open(struct cli *c, unsigned i, xensupport_table **t);
+
+/*
+ * The session with the running hypervisor, opened at the first call and
+ * kept in c until cli_done(): CLI_OK, or an exit status after printing
+ * the error.
+ */
+int cli_session(struct cli *c, xensupport_session **s);
+/* Release what c holds (the session). */
+void cli_done(struct cli *c);
+
+/*
+ * Open a table file or document: xensupport_doc_open() in the host build
+ * (source/doc.c), xensupport_open() in the dom0 build (source/nodoc.c),
+ * where a document fails with ENOSYS.
+ */
+xensupport_table *cli_open_source(const struct xensupport_source *src,
+                                  char *err, size_t errlen);
+/* Whether this build compiles documents (what to suggest instead). */
+extern const bool cli_documents;
 
 /* Exit status for a failed hypervisor read with errno err. */
 int cli_hv_status(int err);

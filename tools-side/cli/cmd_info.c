@@ -229,7 +229,7 @@ int cmd_info(struct cli *c, int n, char **args)
         return rc;
     xensupport_get_info(t, &in);
     if (in.source == XENSUPPORT_SOURCE_HYPERVISOR) {
-        if (xensupport_hv_info(&hv, err, sizeof(err))) {
+        if (xensupport_session_info(c->hv, &hv, err, sizeof(err))) {
             rc = cli_hv_status(errno);
             cli_err("hypervisor: %s", err);
             xensupport_close(t);

@@ -180,7 +180,8 @@ static int S_json(struct cli *c, xensupport_table *t, const struct S_filter *fl)
  * Asked of the running hypervisor without --arch: the rows that apply to
  * its architecture, which is what an administrator on that host means.
  */
-static void S_default_arch(xensupport_table *t, struct S_filter *fl)
+static void S_default_arch(struct cli *c, xensupport_table *t,
+                           struct S_filter *fl)
 {
     struct xensupport_info in;
     struct xensupport_hv_info hv;
@@ -189,7 +190,7 @@ static void S_default_arch(xensupport_table *t, struct S_filter *fl)
     xensupport_get_info(t, &in);
     if (in.source != XENSUPPORT_SOURCE_HYPERVISOR)
         return;
-    if (xensupport_hv_info(&hv, err, sizeof(err)) || !hv.arch)
+    if (xensupport_session_info(c->hv, &hv, err, sizeof(err)) || !hv.arch)
         return;
     fl->arch = hv.arch;
     fl->any = true;
@@ -238,7 +239,7 @@ int cmd_list(struct cli *c, int n, char **args)
     if (rc)
         return rc;
     if (!arch)
-        S_default_arch(t, &fl);
+        S_default_arch(c, t, &fl);
     if (c->json)
         rc = S_json(c, t, &fl);
     else

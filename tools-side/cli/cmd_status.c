@@ -264,8 +264,8 @@ int cmd_status(struct cli *c, int n, char **args)
     rc = cli_open(c, 0, &t);
     if (rc)
         return rc;
-    if (xensupport_hv_info(&hv, err, sizeof(err)) ||
-        xensupport_hv_events(&ev, &nr, &lost, err, sizeof(err))) {
+    if (xensupport_session_info(c->hv, &hv, err, sizeof(err)) ||
+        xensupport_session_events(c->hv, &ev, &nr, &lost, err, sizeof(err))) {
         rc = cli_hv_status(errno);
         cli_err("hypervisor: %s", err);
         goto out;

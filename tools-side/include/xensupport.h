@@ -2,19 +2,20 @@
  * xensupport.h: libxensupport, the validating reader of compiled feature
  * support tables (core/include/public/support_table.h).
  *
- * A table is opened from a source (memory, a table file, a SUPPORT.md
- * document compiled on the fly, the running hypervisor),
- * validated completely, and only then handed out.  All accessors work on
- * a validated table and cannot fail on its contents.
+ * A table is opened from a source (memory, a table file, the running
+ * hypervisor; a SUPPORT.md document compiled on the fly through
+ * libxensupport-doc, see xensupport_doc.h), validated completely, and
+ * only then handed out.  All accessors work on a validated table and
+ * cannot fail on its contents.  This library needs libxenctrl (for the
+ * hypervisor) and libc; the document compiler and its cmark are not in it.
  *
  * Errors: on error these functions set errno and return NULL or -1 (as
  * each one says); the open functions also write a one-line human message
- * to err[0..errlen) when err is not NULL.  These functions never log,
- * except that opening a document prints the compiler's diagnostics to the
- * stream the caller names (struct xensupport_source.diag).
+ * to err[0..errlen) when err is not NULL.  These functions never log.
  *
- * A handle is not thread-safe: strings are expanded lazily and cached in
- * it.  Distinct handles may be used from distinct threads.
+ * Threads: a handle (table or session) is not thread-safe: strings are
+ * expanded lazily and cached in a table handle.  Distinct handles may be
+ * used from distinct threads at the same time.
  */
 #ifndef XENSUPPORT_H
 #define XENSUPPORT_H
@@ -30,7 +31,8 @@ typedef struct xensupport_table xensupport_table;
 enum xensupport_source_kind {
     XENSUPPORT_SOURCE_MEMORY = 1,     /* buf/len */
     XENSUPPORT_SOURCE_FILE = 2,       /* path: a table blob */
-    XENSUPPORT_SOURCE_DOCUMENT = 3,   /* path: a SUPPORT.md, compiled */
+    XENSUPPORT_SOURCE_DOCUMENT = 3,   /* path: a SUPPORT.md, compiled
+                                         (libxensupport-doc only) */
     XENSUPPORT_SOURCE_HYPERVISOR = 4, /* the running Xen (dom0 only) */
 };
 
@@ -60,12 +62,14 @@ struct xensupport_source {
  *   EBADMSG  the table is corrupt, truncated or hostile (err says what and
  *            at which byte offset);
  *   ENOTSUP  the table needs a newer reader (last_comp_version too high);
- *   EILSEQ   DOCUMENT only: the document has errors (the compiler printed
- *            them as FILE:LINE:COL diagnostics to src->diag);
+ *   ENOSYS   DOCUMENT: this library does not compile documents (use
+ *            xensupport_doc_open() from libxensupport-doc);
  *   ENOMEM, or the errno of open()/read() (ENOENT, EACCES, EISDIR, ...)
- *            for FILE and DOCUMENT.
+ *            for FILE.
  * HYPERVISOR (libxenctrl, XEN_SYSCTL_support_table: two hypercalls, the
- * size then the whole table) fails with EBADMSG/ENOTSUP as above, or:
+ * size then the whole table, in a session of its own; see
+ * xensupport_session_open() to open libxenctrl once for several reads)
+ * fails with EBADMSG/ENOTSUP as above, or:
  *   ENODEV   not running on Xen (no /dev/xen/privcmd);
  *   EPERM    not privileged (privcmd cannot be opened, or the hypervisor
  *            denied the op with EPERM);
@@ -85,9 +89,17 @@ xensupport_table *xensupport_open_memory(const void *buf, size_t len,
                                          size_t errlen);
 xensupport_table *xensupport_open_file(const char *path, char *err,
                                        size_t errlen);
-xensupport_table *xensupport_open_document(const char *path, unsigned flags,
-                                           FILE *diag, char *err,
-                                           size_t errlen);
+
+/*
+ * Take a table made elsewhere: blob (malloc()ed, len bytes) becomes the
+ * handle's, freed by xensupport_close(), or before NULL is returned.  The
+ * handle reports kind as its source (libxensupport-doc passes DOCUMENT).
+ * Fails as xensupport_open() does for MEMORY, or EINVAL (NULL blob,
+ * unknown kind).
+ */
+xensupport_table *xensupport_open_adopt(void *blob, size_t len,
+                                        enum xensupport_source_kind kind,
+                                        char *err, size_t errlen);
 
 /* Release a handle (NULL is allowed).  Never fails. */
 void xensupport_close(xensupport_table *t);
@@ -220,10 +232,38 @@ int xensupport_compare(xensupport_table *a, xensupport_table *b,
                        xensupport_change_cb *cb, void *arg);
 
 /*
+ * A session with the running hypervisor: libxenctrl (xc_interface_open,
+ * with a silent logger) opened once, for any number of reads below, in
+ * the calling process.  Use it from one thread at a time; distinct
+ * sessions may be used from distinct threads.
+ *
+ * xensupport_session_open() returns a session, or NULL with errno and the
+ * message in err: ENODEV not running on Xen (no /dev/xen/privcmd), EPERM
+ * not privileged (privcmd cannot be opened), ENOMEM, or the errno of
+ * xc_interface_open().  No hypercall is made: whether this Xen has a
+ * table shows at the first read.  xensupport_session_close() releases it
+ * (NULL is allowed), keeps errno and never fails; handles of tables read
+ * through it stay valid.
+ *
+ * xensupport_session_table() reads the hypervisor's table (two hypercalls)
+ * into a new handle, as xensupport_open() with HYPERVISOR does: the handle
+ * or NULL with errno EBADMSG, ENOTSUP, EPERM, ENOSYS, EPROTO, EIO (as
+ * documented there), EINVAL (NULL session) or ENOMEM.
+ */
+typedef struct xensupport_session xensupport_session;
+
+xensupport_session *xensupport_session_open(char *err, size_t errlen);
+void xensupport_session_close(xensupport_session *s);
+xensupport_table *xensupport_session_table(xensupport_session *s, char *err,
+                                           size_t errlen);
+
+/*
  * The running hypervisor's boot policy and record (XEN_SYSCTL_support_table
- * get_info / get_events).  Each call opens libxenctrl for itself and fails
- * as xensupport_open() does for HYPERVISOR (ENODEV, EPERM, ENOSYS, EPROTO,
- * EIO), returning -1 with errno and the message in err.
+ * get_info / get_events).  The xensupport_session_* calls go through the
+ * caller's session; xensupport_hv_info() and xensupport_hv_events() open
+ * one of their own for the call (so they can also fail with ENODEV).  They
+ * return 0, or -1 with errno as xensupport_session_table() (EPERM, ENOSYS,
+ * EPROTO, EIO, EINVAL, ENOMEM) and the message in err.
  */
 enum xensupport_policy {
     XENSUPPORT_POLICY_WARN = 0,   /* enable, warn, record (default) */
@@ -245,6 +285,9 @@ struct xensupport_hv_info {
     unsigned nr_exempt;
     uint32_t nr_events, max_events, events_lost, generation;
 };
+int xensupport_session_info(xensupport_session *s,
+                            struct xensupport_hv_info *out, char *err,
+                            size_t errlen);
 int xensupport_hv_info(struct xensupport_hv_info *out, char *err,
                        size_t errlen);
 
@@ -278,17 +321,10 @@ struct xensupport_event {
  * *lost (if not NULL) counts the events the full record dropped.  The
  * read starts again when the record grows under it.
  */
+int xensupport_session_events(xensupport_session *s,
+                              struct xensupport_event **events, unsigned *nr,
+                              uint32_t *lost, char *err, size_t errlen);
 int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
                          uint32_t *lost, char *err, size_t errlen);
-
-/*
- * The features outside security support that are active (recorded and not
- * refused), each name once, in record order, joined by ", ", into
- * buf[0..len); "none" when there are none.  t must be the hypervisor's
- * table (the record's feature ids index it).  Returns 0, or -1 with errno
- * as above, EINVAL, or ENOBUFS when the list does not fit.
- */
-int xensupport_hv_outside(xensupport_table *t, char *buf, size_t len, char *err,
-                          size_t errlen);
 
 #endif

@@ -1,12 +1,15 @@
 /*
- * xs_hv.c: the hypervisor source.  The whole table in two
+ * xs_hv.c: the hypervisor source.  A session opens the transport
+ * (libxenctrl) once; through it, the whole table in two
  * XEN_SYSCTL_support_table calls (the size, then one GET_WHOLE read),
- * validated by xensupport_open() like a file, and the boot policy facts
- * (get_info).  The hypervisor's errors become distinct errnos and
- * one-line messages (xs_hv_fail).
+ * validated like a file, and the boot policy facts (get_info).  The
+ * one-shot calls (xensupport_open() with HYPERVISOR, xensupport_hv_info())
+ * open a session of their own.  The hypervisor's errors become distinct
+ * errnos and one-line messages (xs_hv_fail).
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +21,46 @@
 /* Tables are a few KiB; a bigger claimed size is a broken hypervisor. */
 #define S_TABLE_MAX (16U << 20)
 
-const struct xs_transport *xs_hv_transport = &xs_transport_xc;
+/* The transport new sessions use; NULL: the real one. */
+static _Atomic(const struct xs_transport *) S_transport;
 
 void xs_hv_set_transport(const struct xs_transport *t)
 {
-    xs_hv_transport = t ? t : &xs_transport_xc;
+    atomic_store(&S_transport, t);
+}
+
+xensupport_session *xensupport_session_open(char *err, size_t errlen)
+{
+    const struct xs_transport *tp = atomic_load(&S_transport);
+    xensupport_session *s;
+    int saved;
+
+    if (err && errlen)
+        err[0] = '\0';
+    s = calloc(1, sizeof(*s));
+    if (!s) {
+        xs_seterr(err, errlen, "out of memory");
+        return NULL;
+    }
+    s->tp = tp ? tp : &xs_transport_xc;
+    if (s->tp->open(&s->sess, err, errlen)) {
+        saved = errno;
+        free(s);
+        errno = saved;
+        return NULL;
+    }
+    return s;
+}
+
+void xensupport_session_close(xensupport_session *s)
+{
+    int saved = errno;
+
+    if (!s)
+        return;
+    s->tp->close(s->sess);
+    free(s);
+    errno = saved;
 }
 
 /* A failed call (rc < 0): errno and message; returns -1. */
@@ -82,8 +120,8 @@ void xs_hv_op(struct xen_sysctl_support_table *op, uint32_t cmd)
     op->cmd = cmd;
 }
 
-static int S_read_table(void *s, struct xs_fetched *out, char *err,
-                        size_t errlen)
+static int S_read_table(xensupport_session *s, struct xs_fetched *out,
+                        char *err, size_t errlen)
 {
     struct xen_sysctl_support_table op;
     uint8_t *buf;
@@ -92,7 +130,7 @@ static int S_read_table(void *s, struct xs_fetched *out, char *err,
 
     /* 1: a NULL buffer learns the size. */
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_table);
-    rc = xs_hv_transport->sysctl(s, &op, NULL, 0);
+    rc = s->tp->sysctl(s->sess, &op, NULL, 0);
     if (rc)
         return xs_hv_fail(rc, "get_table", err, errlen);
     size = op.u.table.size;
@@ -117,7 +155,7 @@ static int S_read_table(void *s, struct xs_fetched *out, char *err,
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_table);
     op.u.table.len = size;
     op.u.table.flags = XEN_SUPPORT_GET_WHOLE;
-    rc = xs_hv_transport->sysctl(s, &op, buf, size);
+    rc = s->tp->sysctl(s->sess, &op, buf, size);
     if (rc == -ENOBUFS)
         rc = xs_hv_bad(err, errlen,
                        "the hypervisor's table changed size between two "
@@ -141,42 +179,54 @@ static int S_read_table(void *s, struct xs_fetched *out, char *err,
     return 0;
 }
 
-int xs_fetch_hypervisor(const struct xensupport_source *src,
-                        struct xs_fetched *out, char *err, size_t errlen)
+xensupport_table *xensupport_session_table(xensupport_session *s, char *err,
+                                           size_t errlen)
 {
-    void *s;
-    int rc, saved;
-
-    (void)src;
-    if (xs_hv_transport->open(&s, err, errlen))
-        return -1;
-    rc = S_read_table(s, out, err, errlen);
-    saved = errno;
-    xs_hv_transport->close(s);
-    errno = saved;
-    return rc;
-}
-
-int xensupport_hv_info(struct xensupport_hv_info *out, char *err, size_t errlen)
-{
-    struct xen_sysctl_support_table op;
-    const struct xen_sysctl_support_info *in = &op.u.info;
-    void *s;
-    int rc, saved;
+    struct xs_fetched f = {0};
 
     if (err && errlen)
         err[0] = '\0';
-    if (!out) {
+    if (!s) {
+        xs_seterr(err, errlen, "no session");
+        errno = EINVAL;
+        return NULL;
+    }
+    if (S_read_table(s, &f, err, errlen))
+        return NULL;
+    return xs_open_fetched(XENSUPPORT_SOURCE_HYPERVISOR, &f, err, errlen);
+}
+
+int xs_fetch_hypervisor(const struct xensupport_source *src,
+                        struct xs_fetched *out, char *err, size_t errlen)
+{
+    xensupport_session *s;
+    int rc;
+
+    (void)src;
+    s = xensupport_session_open(err, errlen);
+    if (!s)
+        return -1;
+    rc = S_read_table(s, out, err, errlen);
+    xensupport_session_close(s); /* keeps errno */
+    return rc;
+}
+
+int xensupport_session_info(xensupport_session *s,
+                            struct xensupport_hv_info *out, char *err,
+                            size_t errlen)
+{
+    struct xen_sysctl_support_table op;
+    const struct xen_sysctl_support_info *in = &op.u.info;
+    int rc;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (!s || !out) {
         errno = EINVAL;
         return -1;
     }
-    if (xs_hv_transport->open(&s, err, errlen))
-        return -1;
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_info);
-    rc = xs_hv_transport->sysctl(s, &op, NULL, 0);
-    saved = errno;
-    xs_hv_transport->close(s);
-    errno = saved;
+    rc = s->tp->sysctl(s->sess, &op, NULL, 0);
     if (rc)
         return xs_hv_fail(rc, "get_info", err, errlen);
     memset(out, 0, sizeof(*out));
@@ -197,6 +247,25 @@ int xensupport_hv_info(struct xensupport_hv_info *out, char *err, size_t errlen)
     out->events_lost = in->events_lost;
     out->generation = in->generation;
     return 0;
+}
+
+int xensupport_hv_info(struct xensupport_hv_info *out, char *err, size_t errlen)
+{
+    xensupport_session *s;
+    int rc;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (!out) {
+        errno = EINVAL;
+        return -1;
+    }
+    s = xensupport_session_open(err, errlen);
+    if (!s)
+        return -1;
+    rc = xensupport_session_info(s, out, err, errlen);
+    xensupport_session_close(s); /* keeps errno */
+    return rc;
 }
 
 const char *xensupport_policy_name(unsigned policy)

@@ -37,14 +37,18 @@ struct xs_transport {
 /* The real one: libxenctrl, xc_sysctl() with hypercall buffers. */
 extern const struct xs_transport xs_transport_xc;
 
-/* The transport in use (the real one unless a test set another). */
-extern const struct xs_transport *xs_hv_transport;
-
 /*
- * Use t for every later hypervisor read (NULL: back to the real one).
- * For tests; not thread-safe.
+ * Use t for every session opened later (NULL: back to the real one).  For
+ * tests.  The choice is an atomic pointer, read once when a session
+ * opens; a session keeps the transport it was opened with.
  */
 void xs_hv_set_transport(const struct xs_transport *t);
+
+/* A session: the transport and its open state (libxenctrl's handle). */
+struct xensupport_session {
+    const struct xs_transport *tp;
+    void *sess;
+};
 
 /*
  * A failed call (rc < 0) of sub-op what: sets errno (ENOSYS no table,

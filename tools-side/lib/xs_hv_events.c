@@ -1,11 +1,9 @@
 /*
  * xs_hv_events.c: the hypervisor's sticky record of gated features
  * (XEN_SYSCTL_SUPPORT_get_events, paged, restarted when it grows under
- * the read) and the list of features outside security support that are
- * active, as xl info shows it.
+ * the read), through a session or a one-shot one.
  */
 #include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +40,8 @@ static void S_event(struct xensupport_event *o,
  * One pass over the record into ev[0..*nr): 0, 1 if the record changed
  * under it (start again), -1 on error.
  */
-static int S_read_events(void *s, struct xensupport_event **ev, unsigned *nr,
-                         uint32_t *lost, char *err, size_t errlen)
+static int S_read_events(xensupport_session *s, struct xensupport_event **ev,
+                         unsigned *nr, uint32_t *lost, char *err, size_t errlen)
 {
     struct xen_sysctl_support_table op;
     struct xen_support_event page[XEN_SUPPORT_EVENTS_PER_CALL];
@@ -51,7 +49,7 @@ static int S_read_events(void *s, struct xensupport_event **ev, unsigned *nr,
     int rc;
 
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_events);
-    rc = xs_hv_transport->sysctl(s, &op, NULL, 0);
+    rc = s->tp->sysctl(s->sess, &op, NULL, 0);
     if (rc)
         return xs_hv_fail(rc, "get_events", err, errlen);
     total = op.u.events.total;
@@ -74,7 +72,7 @@ static int S_read_events(void *s, struct xensupport_event **ev, unsigned *nr,
         xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_events);
         op.u.events.idx = *nr;
         op.u.events.nr = want;
-        rc = xs_hv_transport->sysctl(s, &op, page, want * sizeof(page[0]));
+        rc = s->tp->sysctl(s->sess, &op, page, want * sizeof(page[0]));
         if (!rc && op.u.events.generation != gen)
             return 1; /* the record grew meanwhile */
         if (rc)
@@ -91,23 +89,21 @@ static int S_read_events(void *s, struct xensupport_event **ev, unsigned *nr,
     return 0;
 }
 
-int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
-                         uint32_t *lost, char *err, size_t errlen)
+int xensupport_session_events(xensupport_session *s,
+                              struct xensupport_event **events, unsigned *nr,
+                              uint32_t *lost, char *err, size_t errlen)
 {
     uint32_t lost_ = 0;
-    void *s;
     int rc = 1, saved;
 
     if (err && errlen)
         err[0] = '\0';
-    if (!events || !nr) {
+    if (!s || !events || !nr) {
         errno = EINVAL;
         return -1;
     }
     *events = NULL;
     *nr = 0;
-    if (xs_hv_transport->open(&s, err, errlen))
-        return -1;
     for (unsigned i = 0; rc == 1 && i < S_EVENT_TRIES; i++) {
         free(*events);
         *events = NULL;
@@ -119,81 +115,36 @@ int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
                        "the hypervisor's record kept changing (%u reads, "
                        "%u events)",
                        S_EVENT_TRIES, *nr);
-    saved = errno;
-    xs_hv_transport->close(s);
     if (rc) {
+        saved = errno;
         free(*events);
         *events = NULL;
         *nr = 0;
+        errno = saved;
     } else if (lost) {
         *lost = lost_;
     }
-    errno = saved;
     return rc;
 }
 
-/* Whether event e enabled its feature (a refusal did not). */
-static bool S_active(const struct xensupport_event *e)
+int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
+                         uint32_t *lost, char *err, size_t errlen)
 {
-    return e->decision != XENSUPPORT_DECISION_REFUSED;
-}
-
-static int S_append(char *buf, size_t len, size_t *at, const char *s)
-{
-    size_t n = strlen(s) + (*at ? 2 : 0);
-
-    if (*at + n >= len)
-        return -1;
-    if (*at) {
-        memcpy(buf + *at, ", ", 2);
-        *at += 2;
-        n -= 2;
-    }
-    memcpy(buf + *at, s, n + 1);
-    *at += n;
-    return 0;
-}
-
-int xensupport_hv_outside(xensupport_table *t, char *buf, size_t len, char *err,
-                          size_t errlen)
-{
-    struct xensupport_event *ev;
-    struct xensupport_feature f;
-    unsigned nr, i, j;
-    size_t at = 0;
-    int rc = 0;
+    xensupport_session *s;
+    int rc;
 
     if (err && errlen)
         err[0] = '\0';
-    if (!t || !buf || !len) {
+    if (!events || !nr) {
         errno = EINVAL;
         return -1;
     }
-    if (xensupport_hv_events(&ev, &nr, NULL, err, errlen))
+    *events = NULL;
+    *nr = 0;
+    s = xensupport_session_open(err, errlen);
+    if (!s)
         return -1;
-    buf[0] = '\0';
-    for (i = 0; i < nr && !rc; i++) {
-        if (!S_active(&ev[i]))
-            continue;
-        for (j = 0; j < i; j++) /* once per feature, in record order */
-            if (S_active(&ev[j]) && ev[j].feature == ev[i].feature)
-                break;
-        if (j < i)
-            continue;
-        if (xensupport_get_feature(t, ev[i].feature, &f)) {
-            rc = xs_hv_bad(err, errlen,
-                           "the record names feature %u; the table has %u",
-                           ev[i].feature, t->tab.h.nr_features);
-            break;
-        }
-        if (S_append(buf, len, &at, f.name)) {
-            xs_seterr(err, errlen, "the list does not fit in %zu bytes", len);
-            errno = ENOBUFS;
-            rc = -1;
-        }
-    }
-    free(ev);
-    if (!rc && !at)
-        snprintf(buf, len, "none");
+    rc = xensupport_session_events(s, events, nr, lost, err, errlen);
+    xensupport_session_close(s); /* keeps errno */
     return rc;
 }

@@ -2,8 +2,9 @@
  * xs_hv_xc.c: the real transport of the hypervisor source: libxenctrl
  * (xc_interface_open, xc_sysctl) with hypercall-safe buffers.  The op is
  * placed in struct xen_sysctl's u.pad, since Debian's <xen/sysctl.h> has
- * no member for it.  libxenctrl logs through a silent logger, so the
- * caller's one-line message is the only output.
+ * no member for it.  libxenctrl logs through a silent logger, one per
+ * session (libxenctrl takes it as a mutable pointer), so the caller's
+ * one-line message is the only output.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,9 +34,10 @@ static void S_quiet_destroy(struct xentoollog_logger *l)
     (void)l;
 }
 
-static xentoollog_logger S_quiet = {
-    .vmessage = S_quiet_vmessage,
-    .destroy = S_quiet_destroy,
+/* A session: the silent logger lives as long as the handle using it. */
+struct S_xc {
+    xentoollog_logger quiet;
+    xc_interface *xch;
 };
 
 /*
@@ -65,7 +67,7 @@ static int S_probe(const char **path)
 static int S_open(void **sess, char *err, size_t errlen)
 {
     const char *path = S_privcmd[0];
-    xc_interface *xch;
+    struct S_xc *x;
     int saved;
 
     if (S_probe(&path)) {
@@ -83,27 +85,38 @@ static int S_open(void **sess, char *err, size_t errlen)
         errno = saved == EACCES ? EPERM : saved;
         return -1;
     }
+    x = calloc(1, sizeof(*x));
+    if (!x) {
+        xs_seterr(err, errlen, "out of memory");
+        return -1;
+    }
+    x->quiet.vmessage = S_quiet_vmessage;
+    x->quiet.destroy = S_quiet_destroy;
     errno = 0;
-    xch = xc_interface_open(&S_quiet, &S_quiet, 0);
-    if (!xch) {
+    x->xch = xc_interface_open(&x->quiet, &x->quiet, 0);
+    if (!x->xch) {
         saved = errno ? errno : EIO;
+        free(x);
         xs_seterr(err, errlen, "xc_interface_open failed: %s", strerror(saved));
         errno = saved == ENOENT ? ENODEV : saved == EACCES ? EPERM : saved;
         return -1;
     }
-    *sess = xch;
+    *sess = x;
     return 0;
 }
 
 static void S_close(void *sess)
 {
-    xc_interface_close(sess);
+    struct S_xc *x = sess;
+
+    xc_interface_close(x->xch);
+    free(x);
 }
 
 static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
                     size_t len)
 {
-    xc_interface *xch = sess;
+    xc_interface *xch = ((struct S_xc *)sess)->xch;
     DECLARE_HYPERCALL_BUFFER(uint8_t, hbuf);
     struct xen_sysctl sysctl;
     struct xen_sysctl_support_table *in = (void *)sysctl.u.pad;

@@ -59,7 +59,14 @@ struct xs_fetched {
 };
 typedef int xs_fetch_fn(const struct xensupport_source *src,
                         struct xs_fetched *out, char *err, size_t errlen);
-xs_fetch_fn xs_fetch_memory, xs_fetch_file, xs_fetch_document,
-    xs_fetch_hypervisor;
+xs_fetch_fn xs_fetch_memory, xs_fetch_file, xs_fetch_hypervisor;
+
+/*
+ * Validate f's blob and make a handle whose source is kind; the handle
+ * takes f->owned.  On failure f->owned is freed, NULL with errno and err.
+ */
+xensupport_table *xs_open_fetched(enum xensupport_source_kind kind,
+                                  struct xs_fetched *f, char *err,
+                                  size_t errlen);
 
 #endif

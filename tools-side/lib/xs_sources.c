@@ -1,7 +1,7 @@
 /*
  * xs_sources.c: the table sources behind xensupport_open(): a memory
- * buffer (copied or borrowed), a table file, a SUPPORT.md document
- * compiled with gen's library (the hypervisor's is in xs_hv.c).
+ * buffer (copied or borrowed), a table file (the hypervisor's is in
+ * xs_hv.c; a SUPPORT.md is compiled by libxensupport-doc, tools-side/doc).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "xsgen.h"
 #include "xs_private.h"
 
 /* Tables are far smaller; refuse to slurp anything bigger. */
@@ -98,42 +97,4 @@ err:
     free(buf);
     errno = saved;
     return -1;
-}
-
-int xs_fetch_document(const struct xensupport_source *src,
-                      struct xs_fetched *out, char *err, size_t errlen)
-{
-    struct xsg_options opt = {
-        .strict = src->flags & XENSUPPORT_DOC_STRICT,
-        .quiet = src->flags & XENSUPPORT_DOC_QUIET,
-        .with_descriptions = src->flags & XENSUPPORT_DOC_DESCRIPTIONS,
-        .diag = src->diag,
-    };
-    uint8_t *blob = NULL;
-    size_t len = 0;
-    int rc;
-
-    if (!src->path) {
-        xs_seterr(err, errlen, "no path");
-        errno = EINVAL;
-        return -1;
-    }
-    errno = 0;
-    rc = xsg_compile_file(src->path, &opt, &blob, &len);
-    if (rc == XSG_EDOC) {
-        xs_seterr(err, errlen, "the document has errors");
-        errno = EILSEQ;
-        return -1;
-    }
-    if (rc != XSG_OK || !blob) {
-        int saved = errno ? errno : EIO;
-        xs_seterr(err, errlen, "%s", strerror(saved));
-        free(blob);
-        errno = saved;
-        return -1;
-    }
-    out->owned = blob;
-    out->p = blob;
-    out->len = len;
-    return 0;
 }
