@@ -1,5 +1,5 @@
 #!/bin/sh
-# /init of the boot-test initramfs (packed by scripts/boot-assets.sh): sets
+# /init of the boot-test initramfs (packed by scripts/boot/assets.sh): sets
 # up a minimal Xen dom0 (modules, xenfs, xenstored), sources /tests.sh and
 # powers off.  Everything it reports goes to the console as @@ markers; the
 # protocol is described in docs/boot-test.md.
