@@ -70,26 +70,6 @@ note() {
     echo "@@NOTE $*"
 }
 
-# bench NAME N CMD...: run CMD N times (output discarded) and note each
-# run's wall time, the median and the total, in ms (10 ms resolution).
-bench() {
-    _n=$1
-    _k=$2
-    shift 2
-    _i=0
-    _all=
-    _b0=$(ms)
-    while [ $_i -lt $_k ]; do
-        _t0=$(ms)
-        "$@" >/dev/null 2>&1
-        _t1=$(ms)
-        _all="$_all $((_t1 - _t0))"
-        _i=$((_i + 1))
-    done
-    _med=$(echo $_all | tr ' ' '\n' | sort -n | sed -n "$(((_k + 1) / 2))p")
-    echo "@@BENCH $_n runs=$_k median_ms=$_med total_ms=$(($(ms) - _b0)) all_ms=$(echo $_all | tr ' ' ',')"
-}
-
 # benchn NAME ROUNDS INNER CMD...: ROUNDS timed blocks, each running CMD
 # INNER times (output discarded); the per-call time of each block is its
 # wall time / INNER, in microseconds (so resolution 10 ms / INNER).  One

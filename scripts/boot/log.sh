@@ -58,7 +58,10 @@ markers=$(tr -d '\r' <"$log" | sed -n 's/^.*\(@@[A-Z][A-Z]*\( .*\)\{0,1\}\)$/\1/
     grep -v '^@@D ' || true)
 
 mfield() { # mfield LINE KEY: the value of KEY=VALUE in a marker line
-    printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | sed -n 1p
+    local w
+    for w in $1; do
+        case $w in "$2="*) echo "${w#*=}"; return ;; esac
+    done
 }
 
 if grep -q '^@@BOOT ' <<<"$markers"; then

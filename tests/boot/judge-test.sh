@@ -130,7 +130,7 @@ bad "info: table_source not the hypervisor" 'info: the first' 's/^\(table_source
 bad "info: another architecture" "info: hypervisor_arch 'arm'" 's/^\(hypervisor_arch *: \).*/\1arm/'
 bad "info: another policy" "info: support_policy 'refuse'" '/^hypervisor_arch/,/^support_policy /s/^\(support_policy *: \).*/\1refuse/'
 bad "JSON without its closing brackets" 'list --json --arch all: differs' '/^@@BEGIN xs-list-json/,/^@@END xs-list-json/{/^@@/!{/^ *[]}]/d}}'
-bad "JSON feature renamed" 'list --json --arch all: differs' '0,/"name": "Credit2 Scheduler"/s//"name": "Credit3 Scheduler"/'
+bad "JSON feature renamed" 'list --json --arch all: differs' '0,/"feature": "Credit2 Scheduler"/s//"feature": "Credit3 Scheduler"/'
 bad "list: one row changed" 'list (the hypervisor' '/^@@BEGIN xs-list$/,/^@@END xs-list /s/Supported/Supportet/'
 LIST_ARGS="--arch all" mklog >"$tmp/list.log"
 live "list of every architecture's rows fails" 1 '^FAIL  list (the hypervisor' "$tmp/list.log"
