@@ -311,10 +311,6 @@ judge_load() {
     fi
 }
 
-# has FILE TEXT WHAT: FILE holds the line TEXT (fixed string).
-has() {
-    if grep -a -q -F -- "$2" "$1"; then pass "$3"; else fail "$3 (no '$2' in $1)"; fi
-}
 
 judge_sysctl() {
     [ $# -eq 3 ] || usage
@@ -344,39 +340,55 @@ judge_sysctl() {
     out "$work/out" xs-prom >"$pr"
     out "$work/out" xl-info >"$xi"
     out "$work/out" cpupool >"$work/dom0-cpupool.txt"
-    local rtds="support: cpupool sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental)"
     if [ "$mode" = dummy ]; then
-        has "$log" "support: sched=null: 'Null Scheduler' is outside security support (Status: Experimental); enabled (support=warn)" "Xen warns of sched=null"
-        has "$log" "WARNING: SUPPORT: features outside security support enabled" "end-of-boot banner"
-        has "$log" "(XEN)  Null Scheduler" "banner names Null Scheduler"
         rule "Xen runs null" grep -a -q 'Using scheduler: .*(null)' "$log"
         rule "xl info xen_scheduler null" eq "$(kv xen_scheduler <"$xi")" null
-        has "$log" "$rtds; enabled (support=warn)" "cpupool warning"
-        has "$work/dom0-cpupool.txt" "cpupool rtds: created pool" "cpupool created"
-        has "$st" "support_policy         : warn (strict)" "status: policy"
-        has "$st" "outside_active         : 2" "status: 2 active"
-        has "$st" "    warned, boot: sched=null" "status: boot event"
-        has "$st" "    warned, runtime (domain 0): cpupool sched=rtds" "status: runtime event"
-        has "$pr" 'xen_support_outside_active{feature="Null Scheduler",level="experimental",security="no",decision="warned",source="boot",origin="sched=null"} 1' "prometheus: boot gauge"
-        has "$pr" 'xen_support_outside_active{feature="RTDS based Scheduler",level="experimental",security="no",decision="warned",source="runtime",origin="cpupool sched=rtds"} 1' "prometheus: runtime gauge"
-        has "$pr" 'xen_support_policy{policy="warn",strict="yes",exempt="0"} 1' "prometheus: policy"
     else
         rule "FLASK enforcing" grep -a -q 'Flask:.*enforcing' "$log"
-        has "$log" "support: flask: 'XSM & FLASK' is outside security support (Status: Experimental); enabled (exempted)" "FLASK exempted"
-        has "$log" "support: sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); refused (support=refuse)" "sched=rtds refused"
         rule "Xen runs credit2 after the refusal" grep -a -q 'Using scheduler: .*(credit2)' "$log"
         rule "xl info xen_scheduler credit2" eq "$(kv xen_scheduler <"$xi")" credit2
-        has "$log" "$rtds; refused (support=refuse)" "cpupool refused"
-        has "$work/dom0-cpupool.txt" "cpupool rtds: create failed: errno 1 (Operation not permitted)" "cpupool EPERM"
-        has "$st" "support_policy         : refuse (strict)" "status: policy"
-        has "$st" "support_exempt         : 1" "status: 1 exemption"
-        has "$st" "    exempted, boot: flask" "status: FLASK exempted"
-        has "$st" "    refused, boot: sched=rtds" "status: RTDS refused"
-        has "$st" "    refused, runtime (domain 0): cpupool sched=rtds" "status: cpupool refused"
-        has "$pr" 'decision="exempted",source="boot",origin="flask"} 1' "prometheus: exempted gauge"
-        has "$pr" 'xen_support_refused_count 2' "prometheus: refused count"
     fi
+    # One rule per line of sysctl_lines for this MODE: the file holds TEXT.
+    local m where text f
+    while IFS='|' read -r m where text; do
+        [ "$m" = "$mode" ] || continue
+        case $where in
+        xen) f=$log ;;
+        cpupool) f=$work/dom0-cpupool.txt ;;
+        status) f=$st ;;
+        prom) f=$pr ;;
+        esac
+        if grep -a -q -F -- "$text" "$f"; then pass "$where: $text"; else fail "$where: no '$text' (in $f)"; fi
+    done <<<"$sysctl_lines"
 }
+
+# The lines each sysctl boot must show: MODE|WHERE|TEXT, WHERE being Xen's
+# log, the cpupool test's output, `xen-support status` or its
+# --prometheus form (docs/support-policy.md, docs/sysctl.md).
+sysctl_lines="\
+dummy|xen|support: sched=null: 'Null Scheduler' is outside security support (Status: Experimental); enabled (support=warn)
+dummy|xen|WARNING: SUPPORT: features outside security support enabled
+dummy|xen|(XEN)  Null Scheduler
+dummy|xen|support: cpupool sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); enabled (support=warn)
+dummy|cpupool|cpupool rtds: created pool
+dummy|status|support_policy         : warn (strict)
+dummy|status|outside_active         : 2
+dummy|status|    warned, boot: sched=null
+dummy|status|    warned, runtime (domain 0): cpupool sched=rtds
+dummy|prom|xen_support_outside_active{feature=\"Null Scheduler\",level=\"experimental\",security=\"no\",decision=\"warned\",source=\"boot\",origin=\"sched=null\"} 1
+dummy|prom|xen_support_outside_active{feature=\"RTDS based Scheduler\",level=\"experimental\",security=\"no\",decision=\"warned\",source=\"runtime\",origin=\"cpupool sched=rtds\"} 1
+dummy|prom|xen_support_policy{policy=\"warn\",strict=\"yes\",exempt=\"0\"} 1
+flask|xen|support: flask: 'XSM & FLASK' is outside security support (Status: Experimental); enabled (exempted)
+flask|xen|support: sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); refused (support=refuse)
+flask|xen|support: cpupool sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); refused (support=refuse)
+flask|cpupool|cpupool rtds: create failed: errno 1 (Operation not permitted)
+flask|status|support_policy         : refuse (strict)
+flask|status|support_exempt         : 1
+flask|status|    exempted, boot: flask
+flask|status|    refused, boot: sched=rtds
+flask|status|    refused, runtime (domain 0): cpupool sched=rtds
+flask|prom|decision=\"exempted\",source=\"boot\",origin=\"flask\"} 1
+flask|prom|xen_support_refused_count 2"
 
 [ $# -ge 1 ] || usage
 what=$1
