@@ -221,6 +221,7 @@ mksys() {
         "ok: get_table up to the unmapped page: want 0, got 0; len 4096, the mapped 4096 bytes = table" \
         "ok: after the hostile calls: xc_sysctl read $size bytes, byte-identical to the generator's table" \
         "hostile: 3 cases, 0 failed; Xen still answers" "hostile: PASS"
+    dumpof final "$table"
     t xl-info 0 printf '%-23s: %s\n' xen_scheduler "$([ "$flask" = 0 ] && echo null || echo credit2)"
     if [ "$flask" = 0 ]; then
         t load 0 echo "@@LOAD reads=100000 sysctls=200000 ms=9000 reads_per_s=11111 free_before=1000 free_after=1000 failed=0 mismatches=0"
@@ -256,6 +257,7 @@ sysbad() {
 }
 sysbad "sysctl: RTDS cpupool created under refuse" 'markers' flask 's/@@END cpupool rc=1/@@END cpupool rc=0/'
 sysbad "sysctl: altered dump" 'table read in dom0' dummy '/^@@D table /{s/^@@D table A/@@D table B/;s/^@@D table [^B]/@@D table A/}'
+sysbad "sysctl: the read after the hostile cases differs" 'table read in dom0 (dump final)' flask '/^@@D final /{s/^@@D final A/@@D final B/;s/^@@D final [^B]/@@D final A/}'
 sysbad "probe: a call's rc differs (whatever it says)" 'probe: non-zero pad' dummy 's/^ok: non-zero pad (rc -22)/ok: non-zero pad (rc 0)/'
 sysbad "probe: a call missing" 'probe: unknown sub-op' dummy '/^ok: unknown sub-op/d'
 sysbad "probe: get_info's rows differ" "probe: get_info rows" dummy 's/ rows [0-9]* / rows 1 /'
