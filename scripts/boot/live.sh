@@ -17,7 +17,7 @@
 #            are there too)
 # Environment: O, XEN_BUILD, SUPPORT_MD, XEN_ARGS (appended to Xen's
 # command line), BOOT_TIMEOUT, BOOT_OUT (build/boot), XS_BIN / XL_BIN
-# (build.sh), BOOT_OUTSIDE (judge.sh).
+# (build.sh).
 # Exit: 0 PASS, 1 FAIL, 2 usage or build/setup error.
 set -euo pipefail
 
