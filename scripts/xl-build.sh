@@ -4,7 +4,7 @@
 # linking the static libxensupport.  Output: OUTDIR/xl (dynamic, as
 # Debian's).  Env: XENSUPPORT_A (the library archive), XS_INCLUDE (its
 # header folder), XEN_SRC_DIR (default build/xen-src), CC.  Cross builds
-# (scripts/boot-test.sh, arm64) set CC, PKG_CONFIG_LIBDIR /
+# (scripts/boot/build.sh, arm64) set CC, PKG_CONFIG_LIBDIR /
 # PKG_CONFIG_SYSROOT_DIR, XL_CFLAGS / XL_LDFLAGS (added to the compile /
 # link commands) and XEN_INCLUDE (the sysroot's usr/include, whose
 # <xen/sysctl.h> is checked instead of /usr/include's).

@@ -4,12 +4,6 @@
 -include tests/xen/build.mk
 -include tests/boot/build.mk
 
-# The boot-log checker judges every boot test: test it on made-up logs.
-.PHONY: test-boot-checklog
-test-boot-checklog:
-	tests/boot/check-log-test.sh
-TEST_TARGETS += test-boot-checklog
-
 # Hardening: fuzz targets (regression replay in every test run, a short
 # libFuzzer run once, `make fuzz` for the long one), valgrind over the
 # commands, and `make bench`.

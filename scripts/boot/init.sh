@@ -1,5 +1,5 @@
 #!/bin/sh
-# /init of the boot-test initramfs (packed by scripts/boot-assets.sh): sets
+# /init of the boot-test initramfs (packed by scripts/boot/assets.sh): sets
 # up a minimal Xen dom0 (modules, xenfs, xenstored), sources /tests.sh and
 # powers off.  Everything it reports goes to the console as @@ markers; the
 # protocol is described in docs/boot-test.md.
@@ -68,26 +68,6 @@ dump() {
 # note TEXT: a free-form line the host can pick up (e.g. measurements).
 note() {
     echo "@@NOTE $*"
-}
-
-# bench NAME N CMD...: run CMD N times (output discarded) and note each
-# run's wall time, the median and the total, in ms (10 ms resolution).
-bench() {
-    _n=$1
-    _k=$2
-    shift 2
-    _i=0
-    _all=
-    _b0=$(ms)
-    while [ $_i -lt $_k ]; do
-        _t0=$(ms)
-        "$@" >/dev/null 2>&1
-        _t1=$(ms)
-        _all="$_all $((_t1 - _t0))"
-        _i=$((_i + 1))
-    done
-    _med=$(echo $_all | tr ' ' '\n' | sort -n | sed -n "$(((_k + 1) / 2))p")
-    echo "@@BENCH $_n runs=$_k median_ms=$_med total_ms=$(($(ms) - _b0)) all_ms=$(echo $_all | tr ' ' ',')"
 }
 
 # benchn NAME ROUNDS INNER CMD...: ROUNDS timed blocks, each running CMD

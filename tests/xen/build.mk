@@ -68,7 +68,7 @@ ONCE_TEST_TARGETS += test-xen-image
 
 # Two boots: the x86_64 hypervisor in QEMU, the sysctl issued from dom0 by
 # a probe linked against Debian's libxenctrl, and xen-support status
-# (scripts/boot-*.sh harness), under support=warn and support=refuse.
+# (scripts/boot/ harness), under support=warn and support=refuse.
 XT_PROBE := $(O)/tests/xen/xen-sysctl-probe
 
 # The probe, the hostile caller and the load (issue 7 section 2), in the

@@ -12,9 +12,10 @@
  * changed.  Afterwards a normal read through libxenctrl (xc_sysctl with
  * a hypercall buffer) must return the table byte for byte as REF.
  *
- * usage: xen-sysctl-hostile REF     (REF: the generator's table file)
+ * usage: xen-sysctl-hostile REF [OUT]  (REF: the generator's table file)
  * Prints one line per case, then "hostile: PASS|FAIL"; exit 0, 1 on a
- * failed case, 2 when it cannot run.
+ * failed case, 2 when it cannot run.  OUT gets the bytes of the final
+ * read, for the host to compare itself (scripts/boot/judge.sh).
  */
 #include "sysctl-raw.h"
 
@@ -36,6 +37,7 @@ static uint32_t S_total; /* events in the record */
 static uint8_t *S_buf;   /* hypercall buffer: room for the table + guard */
 static size_t S_buf_size;
 static int S_cases, S_failures;
+static const char *S_out; /* where the final read's bytes go, or NULL */
 
 static void S_report(int ok, const char *name, int want, int got,
                      const char *detail)
@@ -398,6 +400,15 @@ static int S_final_read(void)
         ok = !xc_sysctl(xch, &sysctl) && !memcmp(tab, S_ref, S_size);
         memcpy(&st, sysctl.u.pad, sizeof(st));
         ok = ok && st.u.table.len == S_size;
+        if (S_out) {
+            FILE *f = fopen(S_out, "wb");
+
+            if (f) {
+                fwrite(tab, 1, st.u.table.len <= S_size ? st.u.table.len : 0,
+                       f);
+                fclose(f);
+            }
+        }
         xc_hypercall_buffer_free(xch, tab);
     }
     xc_interface_close(xch);
@@ -534,10 +545,11 @@ int main(int argc, char **argv)
     size_t size = 0;
     int ok;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: xen-sysctl-hostile REF\n");
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: xen-sysctl-hostile REF [OUT]\n");
         return 2;
     }
+    S_out = argc == 3 ? argv[2] : NULL;
     S_ref = raw_read_file(argv[1], &size);
     if (!S_ref || raw_open(&S_r))
         return 2;

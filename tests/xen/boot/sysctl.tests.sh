@@ -1,7 +1,8 @@
 # sysctl.tests.sh: dom0 tests of XEN_SYSCTL_support_table and the boot
 # policy on the built hypervisor (tests/xen/boot-test.sh): the probe's
 # checks, the table it read (dumped for the host to compare), the hostile
-# caller (every boot: under FLASK too), the load (only in the boot without
+# caller (every boot: under FLASK too; the table it reads after its cases
+# dumped too), the load (only in the boot without
 # xsm=flask, told apart by xl info's xen_commandline), xl still working
 # (and which scheduler runs), a cpupool with the RTDS scheduler (a gate
 # after boot), and `xen-support status` in both formats.
@@ -9,7 +10,8 @@
 ref=/usr/share/xen-support/support_table.bin
 run probe xen-sysctl-probe /tmp/table.bin
 dump table /tmp/table.bin
-run hostile xen-sysctl-hostile $ref
+run hostile xen-sysctl-hostile $ref /tmp/final.bin
+dump final /tmp/final.bin
 # shellcheck disable=SC2016 # expanded by the inner sh
 run xl-info sh -c 'xl info >/tmp/xl-info 2>&1; r=$?; cat /tmp/xl-info; exit $r'
 if grep -q '^xen_commandline .*xsm=flask' /tmp/xl-info; then

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# boot-run.sh: boot a Xen hypervisor with a dom0 kernel + initramfs (from
-# scripts/boot-assets.sh) under QEMU's software emulation (TCG), the serial
-# console going to a log file.  It never judges the run: that is done from
-# the log's markers (tests/boot/check-log.sh), never from QEMU's status.
+# run.sh: the boot harness's QEMU run.  Boots a Xen hypervisor with a dom0
+# kernel + initramfs (from assets.sh) under QEMU's software emulation (TCG),
+# x86_64 or arm64, under a time limit, the serial console going to a log
+# file.  It never judges the run: judge.sh does, from the raw log, never
+# from QEMU's status.
 #
-# usage: scripts/boot-run.sh [-a ARCH] [-t SECONDS] [-x XEN_ARGS] \
+# usage: scripts/boot/run.sh [-a ARCH] [-t SECONDS] [-x XEN_ARGS] \
 #            XEN KERNEL INITRD LOG
 #   ARCH       x86_64 (default, or $ARCH) | arm64
 #   SECONDS    hard limit on the QEMU run (default 180, or $BOOT_TIMEOUT)
 #   XEN_ARGS   appended to Xen's command line (default $XEN_ARGS)
 #   XEN        x86_64: the `xen` ELF (not xen.gz); arm64: xen/xen (Image)
 #
-# Prints the command line, then "boot-run: ... seconds" (QEMU start to exit)
+# Prints the command line, then "run.sh: ... seconds" (QEMU start to exit)
 # and whether the log reached the dom0 poweroff.  Exit status: 0 when QEMU
 # ended by itself, 124 when the time limit killed it, 2 on usage errors.
 set -euo pipefail
@@ -28,10 +29,10 @@ while getopts a:t:x: opt; do
     esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 4 ] || { sed -n '7,12p' "$0" >&2; exit 2; }
+[ $# -eq 4 ] || { sed -n '8,13p' "$0" >&2; exit 2; }
 xen=$1 kernel=$2 initrd=$3 log=$4
 for f in "$xen" "$kernel" "$initrd"; do
-    [ -r "$f" ] || { echo "boot-run.sh: cannot read '$f'" >&2; exit 2; }
+    [ -r "$f" ] || { echo "run.sh: cannot read '$f'" >&2; exit 2; }
 done
 mkdir -p "$(dirname "$log")"
 
@@ -41,7 +42,7 @@ x86_64)
     # Multiboot: the initrd list is "kernel cmdline,initrd".  A comma in a
     # path or argument would break it.
     case "$kernel$initrd$dom0_args" in
-    *,*) echo "boot-run.sh: ',' not allowed in paths" >&2; exit 2 ;;
+    *,*) echo "run.sh: ',' not allowed in paths" >&2; exit 2 ;;
     esac
     cmd=(qemu-system-x86_64 -accel tcg -cpu qemu64 -m 1024 -smp 2
          -nographic -no-reboot -monitor none -serial "file:$log"
@@ -60,25 +61,25 @@ arm64)
          -device "guest-loader,addr=0x50000000,initrd=$initrd")
     ;;
 *)
-    echo "boot-run.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2
+    echo "run.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2
     exit 2
     ;;
 esac
 
 command -v "${cmd[0]}" >/dev/null || {
-    echo "boot-run.sh: ${cmd[0]} not installed (scripts/deps.sh boot)" >&2
+    echo "run.sh: ${cmd[0]} not installed (scripts/deps.sh boot)" >&2
     exit 2
 }
 # One QEMU at a time on this machine (shared cores; parallel make jobs).
 # The time limit starts once the lock is held.
-lockdir=$(cd "$(dirname "$0")/.." && pwd)/build
+lockdir=$(cd "$(dirname "$0")/../.." && pwd)/build
 mkdir -p "$lockdir"
 exec 8>"$lockdir/.boot-qemu.lock"
 if ! flock -n 8; then
-    echo "boot-run: waiting for another QEMU boot to finish"
+    echo "run.sh: waiting for another QEMU boot to finish"
     flock 8
 fi
-printf 'boot-run:'
+printf 'run.sh:'
 printf ' %q' timeout "$limit" "${cmd[@]}"
 echo
 : >"$log"
@@ -90,8 +91,8 @@ secs=$(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }')
 end="no poweroff marker"
 grep -q '@@DONE' "$log" && end="dom0 reached @@DONE"
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-    echo "boot-run: TIMEOUT after $secs seconds ($end); log: $log"
+    echo "run.sh: TIMEOUT after $secs seconds ($end); log: $log"
     exit 124
 fi
-echo "boot-run: $secs seconds, QEMU status $rc ($end); log: $log"
+echo "run.sh: $secs seconds, QEMU status $rc ($end); log: $log"
 exit 0

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# boot-assets.sh: fetch Debian's dom0 kernel and Xen tools for ARCH and pack
-# a busybox initramfs that runs a test script inside dom0 (see
-# docs/boot-test.md for the marker protocol the initramfs speaks).
+# assets.sh: the boot harness's assets.  Fetches Debian's dom0 kernel and
+# Xen tools for ARCH and packs a busybox initramfs whose /init (init.sh)
+# runs a test script inside dom0 (docs/boot-test.md: the marker protocol).
 #
-# usage: scripts/boot-assets.sh [options] ARCH OUTDIR
+# usage: scripts/boot/assets.sh [options] ARCH OUTDIR
 #   ARCH       x86_64 | arm64
 #   OUTDIR     cache + output folder (under build/), e.g. build/boot
 #   -t FILE    shell script sourced by /init after setup (default: `xl info`)
@@ -40,16 +40,16 @@ shift $((OPTIND - 1))
 arch=$1
 outdir=$2
 
-die() { echo "boot-assets.sh: $*" >&2; exit 1; }
+die() { echo "assets.sh: $*" >&2; exit 1; }
 
 case $arch in
 x86_64) debarch=amd64 triplet=x86_64-linux-gnu archpkgs= ;;
 arm64) debarch=arm64 triplet=aarch64-linux-gnu archpkgs=libfdt1 ;;
-*) echo "boot-assets.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2; exit 2 ;;
+*) echo "assets.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2; exit 2 ;;
 esac
 [ -z "$tests" ] || [ -r "$tests" ] || die "cannot read test script '$tests'"
 case $name in
-*[!A-Za-z0-9._-]*) echo "boot-assets.sh: bad -n NAME '$name'" >&2; exit 2 ;;
+*[!A-Za-z0-9._-]*) echo "assets.sh: bad -n NAME '$name'" >&2; exit 2 ;;
 esac
 initrd=initrd${name:+-$name}.gz
 
@@ -81,7 +81,7 @@ ensure_apt_arch() {
     native=$(dpkg --print-architecture)
     [ "$debarch" = "$native" ] && return 0
     dpkg --print-foreign-architectures | grep -qx "$debarch" && return 0
-    echo "boot-assets.sh: adding dpkg architecture $debarch" >&2
+    echo "assets.sh: adding dpkg architecture $debarch" >&2
     $sudo dpkg --add-architecture "$debarch"
     $sudo apt-get update -qq
 }
@@ -116,7 +116,7 @@ if [ ! -f "$root/.stamp" ] || [ "$(sed -n 2p "$root/.stamp")" != "$want_stamp" ]
     ensure_apt_arch
     [ -n "$kpkg" ] || kpkg=$(kernel_pkg || true)
     [ -n "$kpkg" ] || die "cannot resolve the package linux-image-$debarch depends on"
-    echo "boot-assets.sh: fetching $kpkg and the Xen $xenver tools ($debarch)" >&2
+    echo "assets.sh: fetching $kpkg and the Xen $xenver tools ($debarch)" >&2
     for p in $kpkg $pkgs; do fetch "$p"; done
     rm -rf "$root.tmp"
     mkdir -p "$root.tmp"
@@ -269,7 +269,7 @@ for m in $modules; do add_module "$m"; done
 printf '%s\n' "${modlist[@]}" >"$stage/etc/modules.list"
 
 # The init script and the tests.
-cp "$here/boot/init.sh" "$stage/init"
+cp "$here/init.sh" "$stage/init"
 chmod 755 "$stage/init"
 echo "$arch" >"$stage/etc/boot-arch"
 if [ -n "$tests" ]; then

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# check-log.sh: judge a boot test from the @@ markers in its serial log (the
-# protocol is in docs/boot-test.md), print test outputs and recover files
-# dumped from dom0 byte for byte.
+# log.sh: the boot harness's serial-log reader.  Checks the @@ markers of a
+# log (the protocol is in docs/boot-test.md: setup steps, each test's exit
+# status, @@DONE), prints test outputs as dom0 printed them and recovers
+# files dumped from dom0 byte for byte.  judge.sh builds its rules on it.
 #
-# usage: tests/boot/check-log.sh [options] LOG
+# usage: scripts/boot/log.sh [options] LOG
 #   -e NAME[=RC]   test NAME must have run and ended with RC (default 0);
 #                  repeatable.  Without -e every test in the log must end 0.
 #   -d NAME=FILE   recover dump NAME into FILE (checked against the size and
 #                  sha256 dom0 printed; written atomically)
 #   -o NAME        print the output of test NAME (markers and Xen lines cut)
+#   -O DIR         write the output of every test to DIR/NAME.out (one pass)
 #   -m KIND        print the @@KIND marker lines (e.g. BENCH, NOTE)
 #   -q             print only failures
+# With -o or -m the verdict lines go to stderr, so that stdout holds only
+# what dom0 printed.
 # Exit status: 0 pass, 1 fail, 2 usage error or unreadable log.
 set -euo pipefail
 
@@ -19,28 +23,33 @@ dumps=()
 outputs=()
 kinds=()
 quiet=0
-while getopts e:d:o:m:q opt; do
+outdir=''
+while getopts e:d:o:O:m:q opt; do
     case $opt in
     e) expects+=("$OPTARG") ;;
     d) dumps+=("$OPTARG") ;;
     o) outputs+=("$OPTARG") ;;
+    O) outdir=$OPTARG ;;
     m) kinds+=("$OPTARG") ;;
     q) quiet=1 ;;
     *) exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] || { sed -n '6,14p' "$0" >&2; exit 2; }
+[ $# -eq 1 ] || { sed -n '7,18p' "$0" >&2; exit 2; }
 log=$1
-[ -r "$log" ] || { echo "check-log.sh: cannot read log '$log'" >&2; exit 2; }
+[ -r "$log" ] || { echo "log.sh: cannot read log '$log'" >&2; exit 2; }
 
+# Verdict lines: stdout, or stderr when stdout carries outputs (-o, -m).
+vfd=1
+[ ${#outputs[@]} -eq 0 ] && [ ${#kinds[@]} -eq 0 ] || vfd=2
 failures=0
 fail() {
-    echo "FAIL: $*"
+    echo "FAIL: $*" >&$vfd
     failures=$((failures + 1))
 }
 ok() {
-    [ $quiet -eq 1 ] || echo "ok: $*"
+    [ $quiet -eq 1 ] || echo "ok: $*" >&$vfd
 }
 
 # The marker lines only, each cut to start at its "@@" (dom0 output without
@@ -49,7 +58,10 @@ markers=$(tr -d '\r' <"$log" | sed -n 's/^.*\(@@[A-Z][A-Z]*\( .*\)\{0,1\}\)$/\1/
     grep -v '^@@D ' || true)
 
 mfield() { # mfield LINE KEY: the value of KEY=VALUE in a marker line
-    printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | sed -n 1p
+    local w
+    for w in $1; do
+        case $w in "$2="*) echo "${w#*=}"; return ;; esac
+    done
 }
 
 if grep -q '^@@BOOT ' <<<"$markers"; then
@@ -102,7 +114,7 @@ fi
 for d in ${dumps[@]+"${dumps[@]}"}; do
     name=${d%%=*}
     out=${d#*=}
-    [ "$name" != "$d" ] && [ -n "$out" ] || { echo "check-log.sh: -d wants NAME=FILE" >&2; exit 2; }
+    [ "$name" != "$d" ] && [ -n "$out" ] || { echo "log.sh: -d wants NAME=FILE" >&2; exit 2; }
     head=$(grep -m1 "^@@DUMP $name " <<<"$markers" || true)
     if [ -z "$head" ] || [ "$(cut -d' ' -f3 <<<"$head")" = missing ]; then
         fail "dump $name: not in the log"
@@ -146,13 +158,33 @@ for name in ${outputs[@]+"${outputs[@]}"}; do
         on && !/^\(XEN\) / { print }'
 done
 
+# -O: every test's output at once, the same cut as -o.
+if [ -n "$outdir" ]; then
+    mkdir -p "$outdir"
+    rm -f "$outdir"/*.out
+    tr -d '\r' <"$log" | awk -v d="$outdir" '
+        !on {
+            i = index($0, "@@BEGIN ")
+            if (i) { n = substr($0, i + 8); if (n ~ /^[A-Za-z0-9._-]+$/) { on = 1; f = d "/" n ".out"; printf "" >f } }
+            next
+        }
+        index($0, "@@END " n " ") {
+            pre = substr($0, 1, index($0, "@@END " n " ") - 1)
+            if (pre != "") print pre >f
+            close(f)
+            on = 0
+            next
+        }
+        on && !/^\(XEN\) / { print >f }'
+fi
+
 for k in ${kinds[@]+"${kinds[@]}"}; do
     grep "^@@$k " <<<"$markers" || true
 done
 
 if [ $failures -gt 0 ]; then
-    echo "check-log: FAIL ($failures problems) in $log"
+    echo "log.sh: FAIL ($failures problems) in $log" >&$vfd
     exit 1
 fi
-[ $quiet -eq 1 ] || echo "check-log: PASS $log"
+[ $quiet -eq 1 ] || echo "log.sh: PASS $log" >&$vfd
 exit 0

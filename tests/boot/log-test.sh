@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# check-log-test.sh: hosted test of tests/boot/check-log.sh on made-up
-# serial logs (no QEMU): passing logs with console noise, each failure it
-# must catch, and a binary dump recovered byte for byte.
-# usage: tests/boot/check-log-test.sh [WORKDIR]   (default: a temp folder)
+# log-test.sh: hosted test of scripts/boot/log.sh, the boot harness's log
+# reader, on made-up serial logs (no QEMU): passing logs with console
+# noise, a log that must fail each of its checks, a binary dump recovered
+# byte for byte, and outputs with no verdict lines among them.
+# usage: tests/boot/log-test.sh [WORKDIR]   (default: a temp folder)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-check=$here/check-log.sh
+check=$here/../../scripts/boot/log.sh
 work=${1:-}
 if [ -z "$work" ]; then
     work=$(mktemp -d)
@@ -15,7 +16,7 @@ fi
 mkdir -p "$work"
 failed=0
 
-# expect WANT_RC NAME CHECK-LOG-ARGS...: run check-log, compare its status.
+# expect WANT_RC NAME LOG.SH-ARGS...: run log.sh, compare its status.
 expect() {
     local want=$1 name=$2 rc=0
     shift 2
@@ -83,6 +84,20 @@ bench=$("$check" -q -e a -m BENCH "$work/good.log")
 [ "$bench" = "@@BENCH a runs=3 median_ms=10" ] && echo "ok   BENCH lines" ||
     { echo "FAIL BENCH lines: '$bench'"; failed=$((failed + 1)); }
 
+# A failing log: -o still prints only dom0's lines; verdicts on stderr.
+out=$("$check" -e a -e b -o a "$work/good.log" 2>/dev/null) && rc=0 || rc=$?
+if [ $rc -eq 1 ] && [ "$out" = $'line one\nno newline at end' ]; then
+    echo "ok   -o on a failing log: dom0's lines only, exit 1"
+else
+    echo "FAIL -o on a failing log: exit $rc, '$out'"
+    failed=$((failed + 1))
+fi
+good | sed 's/^line one/FAIL: a dom0 line/' >"$work/failword.log"
+out=$("$check" -q -e a -e b=3 -o a "$work/failword.log" 2>/dev/null)
+[ "$out" = $'FAIL: a dom0 line\nno newline at end' ] &&
+    echo "ok   dom0 output that reads like a verdict is kept as output" ||
+    { echo "FAIL dom0 output 'FAIL: ...': '$out'"; failed=$((failed + 1)); }
+
 good | grep -v '@@END a' >"$work/crash.log"
 expect 1 "BEGIN without END" -e a "$work/crash.log"
 good | grep -v '@@DONE' >"$work/nodone.log"
@@ -101,7 +116,7 @@ expect 2 "unreadable log" "$work/does-not-exist.log"
 expect 1 "empty log" "$work/empty.log"
 
 if [ $failed -gt 0 ]; then
-    echo "check-log-test: $failed FAILED"
+    echo "log-test: $failed FAILED"
     exit 1
 fi
-echo "check-log-test: all passed"
+echo "log-test: all passed"

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# judge-sysctl.sh: judge.sh's rules for the sysctl boots
+# (tests/xen/boot-test.sh): the probe's return codes and counts, each
+# hostile case's errno, the load's counts, Xen's lines and the outputs of
+# `xen-support status`.  Sourced by judge.sh, whose helpers it uses.
+# shellcheck shell=bash disable=SC2154 # variables set by judge.sh
+set -euo pipefail
+
+# ---- the sysctl boot (tests/xen/boot-test.sh) -----------------------------
+# The probe's checks: the return code of each call as printed, against
+# docs/sysctl.md (0, -ENOBUFS = -105, -EINVAL = -22).
+probe_rcs="get_info=0
+get_table size=0
+get_table whole=0
+whole, 1 short=-105
+offset past the end=-22
+non-zero pad=-22
+unknown sub-op=-22
+get_events (count only)=0"
+
+judge_probe() {
+    local f=$work/dom0-probe.txt line what want got bad=() n=0 v k
+    out "$work/out" probe >"$f"
+    while IFS= read -r line; do
+        what=${line%=*} want=${line##*=}
+        got=$(sed -n "s/^[a-zA-Z]*: $what (rc \(-\{0,1\}[0-9]*\))$/\1/p" "$f" | sed -n 1p)
+        [ "$got" = "$want" ] || bad+=("$what: rc '$got', want $want")
+    done <<<"$probe_rcs"
+    # get_info's counts: those the host reads in the same table.
+    line=$(grep -m1 '^info: ' "$f" || true)
+    for k in size:table_size features:features rows:rows sections:sections; do
+        v=$(sed -n "s/.* ${k%%:*} \([0-9]*\).*/\1/p" <<<" ${line#info: }")
+        [ "$v" = "$(kv "${k#*:}" <"$work/host-info.txt")" ] ||
+            bad+=("get_info ${k%%:*} '$v', host ${k#*:} '$(kv "${k#*:}" <"$work/host-info.txt")'")
+        n=$((n + 1))
+    done
+    if [ ${#bad[@]} -eq 0 ]; then
+        pass "probe: $(wc -l <<<"$probe_rcs") calls with the documented rc, get_info's $n counts as the host's"
+    else
+        fail "probe: $(IFS=';'; echo "${bad[*]}")"
+    fi
+}
+
+# The hostile caller: each case line "WORD: NAME: want E1, got E2[; ...]"
+# is judged here (E2 must be E1, nothing flagged WRITTEN or DIFFERENT),
+# whatever WORD says; the read after them returns the table's size (its
+# bytes, dumped as "final", are compared by the dumped rule).
+judge_hostile() {
+    local f=$work/dom0-hostile.txt cases bad=() said n
+    out "$work/out" hostile >"$f"
+    cases=$(grep -a -c ': want [A-Z0-9-]*, got ' "$f" || true)
+    said=$(sed -n 's/^hostile: \([0-9]*\) cases,.*/\1/p' "$f")
+    [ "$cases" -gt 0 ] || bad+=("no case lines")
+    [ "$cases" = "$said" ] || bad+=("$cases case lines, the program counted '$said'")
+    awk '/: want [A-Z0-9-]*, got / {
+            w = $0; sub(/.*: want /, "", w); sub(/,.*/, "", w)
+            g = $0; sub(/.*, got /, "", g); sub(/[;].*/, "", g)
+            if (w != g || $0 ~ /WRITTEN|DIFFERENT/) print }' "$f" >"$work/hostile-bad.txt"
+    n=$(wc -l <"$work/hostile-bad.txt")
+    [ "$n" -eq 0 ] || bad+=("$(wc -l <"$work/hostile-bad.txt") cases wrong: $(head -n 3 "$work/hostile-bad.txt" | paste -sd'|')")
+    grep -a -q "^[a-zA-Z]*: after the hostile calls: xc_sysctl read $(wc -c <"$table") bytes, " "$f" ||
+        bad+=("no full read of $(wc -c <"$table") bytes after the cases")
+    if [ ${#bad[@]} -eq 0 ]; then
+        pass "hostile: $cases cases, each got the errno docs/sysctl.md gives; Xen still answers ($(wc -c <"$table") bytes)"
+    else
+        fail "hostile: $(IFS=';'; echo "${bad[*]}")"
+    fi
+}
+
+# The load (dummy boot): 100000 reads asked for in sysctl.tests.sh.
+judge_load() {
+    local lm
+    lm=$(out "$work/out" load | grep -o '@@LOAD .*' | sed -n 1p || true)
+    lf() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${lm#@@LOAD }"; }
+    if [ -n "$lm" ] && [ "$(lf reads)" = 100000 ] && [ "$(lf failed)" = 0 ] &&
+        [ "$(lf mismatches)" = 0 ] && [ -n "$(lf free_before)" ] &&
+        [ "$(lf free_before)" = "$(lf free_after)" ]; then
+        pass "load: $(lf reads) reads ($(lf sysctls) sysctls) in $(lf ms) ms, $(lf reads_per_s) reads/s (dom0 clock, TCG); Xen free pages $(lf free_before) before and after"
+    else
+        fail "load: want reads=100000 failed=0 mismatches=0 free_before=free_after, got '${lm:-no @@LOAD line}'"
+    fi
+}
+
+
+judge_sysctl() {
+    [ $# -eq 3 ] || usage
+    local mode=$1 pool e st pr xi
+    log=$2 table=$3
+    work=$(dirname "$log")/$(basename "$log" .log).judge
+    [ -r "$log" ] || die "no log $log"
+    mkdir -p "$work"
+    rm -rf "${work:?}"/*
+    "$hxs" --table "$table" info >"$work/host-info.txt"
+    case $mode in
+    dummy) pool=0 ;;
+    flask) pool=1 ;;
+    *) die "unknown MODE '$mode' (dummy|flask)" ;;
+    esac
+    e=(-e probe -e hostile -e xl-info -e "cpupool=$pool" -e xs-status=1 -e xs-prom=1)
+    [ "$mode" != dummy ] || e+=(-e load)
+    rule "markers: setup, every test with its status, dumps decoded (details: $work/out.check)" \
+        markers "$log" "$work/out" "${e[@]}" -d "table=$work/dom0-table.bin" \
+        -d "final=$work/dom0-final.bin"
+    dumped table
+    dumped final
+    judge_probe
+    judge_hostile
+    [ "$mode" != dummy ] || judge_load
+    rule "Xen's support line at boot" grep -a -q '(XEN) support: statement for Xen .* features' "$log"
+    st=$work/dom0-xs-status.txt pr=$work/dom0-xs-prom.txt xi=$work/dom0-xl-info.txt
+    out "$work/out" xs-status >"$st"
+    out "$work/out" xs-prom >"$pr"
+    out "$work/out" xl-info >"$xi"
+    out "$work/out" cpupool >"$work/dom0-cpupool.txt"
+    if [ "$mode" = dummy ]; then
+        rule "Xen runs null" grep -a -q 'Using scheduler: .*(null)' "$log"
+        rule "xl info xen_scheduler null" eq "$(kv xen_scheduler <"$xi")" null
+    else
+        rule "FLASK enforcing" grep -a -q 'Flask:.*enforcing' "$log"
+        rule "Xen runs credit2 after the refusal" grep -a -q 'Using scheduler: .*(credit2)' "$log"
+        rule "xl info xen_scheduler credit2" eq "$(kv xen_scheduler <"$xi")" credit2
+    fi
+    # One rule per line of sysctl_lines for this MODE: the file holds TEXT.
+    local m where text f
+    while IFS='|' read -r m where text; do
+        [ "$m" = "$mode" ] || continue
+        case $where in
+        xen) f=$log ;;
+        cpupool) f=$work/dom0-cpupool.txt ;;
+        status) f=$st ;;
+        prom) f=$pr ;;
+        esac
+        if grep -a -q -F -- "$text" "$f"; then pass "$where: $text"; else fail "$where: no '$text' (in $f)"; fi
+    done <<<"$sysctl_lines"
+}
+
+# The lines each sysctl boot must show: MODE|WHERE|TEXT, WHERE being Xen's
+# log, the cpupool test's output, `xen-support status` or its
+# --prometheus form (docs/support-policy.md, docs/sysctl.md).
+sysctl_lines="\
+dummy|xen|support: sched=null: 'Null Scheduler' is outside security support (Status: Experimental); enabled (support=warn)
+dummy|xen|WARNING: SUPPORT: features outside security support enabled
+dummy|xen|(XEN)  Null Scheduler
+dummy|xen|support: cpupool sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); enabled (support=warn)
+dummy|cpupool|cpupool rtds: created pool
+dummy|status|support_policy         : warn (strict)
+dummy|status|outside_active         : 2
+dummy|status|    warned, boot: sched=null
+dummy|status|    warned, runtime (domain 0): cpupool sched=rtds
+dummy|prom|xen_support_outside_active{feature=\"Null Scheduler\",level=\"experimental\",security=\"no\",decision=\"warned\",source=\"boot\",origin=\"sched=null\"} 1
+dummy|prom|xen_support_outside_active{feature=\"RTDS based Scheduler\",level=\"experimental\",security=\"no\",decision=\"warned\",source=\"runtime\",origin=\"cpupool sched=rtds\"} 1
+dummy|prom|xen_support_policy{policy=\"warn\",strict=\"yes\",exempt=\"0\"} 1
+flask|xen|support: flask: 'XSM & FLASK' is outside security support (Status: Experimental); enabled (exempted)
+flask|xen|support: sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); refused (support=refuse)
+flask|xen|support: cpupool sched=rtds: 'RTDS based Scheduler' is outside security support (Status: Experimental); refused (support=refuse)
+flask|cpupool|cpupool rtds: create failed: errno 1 (Operation not permitted)
+flask|status|support_policy         : refuse (strict)
+flask|status|support_exempt         : 1
+flask|status|    exempted, boot: flask
+flask|status|    refused, boot: sched=rtds
+flask|status|    refused, runtime (domain 0): cpupool sched=rtds
+flask|prom|decision=\"exempted\",source=\"boot\",origin=\"flask\"} 1
+flask|prom|xen_support_refused_count 2"
