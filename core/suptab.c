@@ -62,34 +62,74 @@ void suptab_fact(const struct suptab *t, unsigned int i, uint16_t *key,
     *value = suptab_le16(f + 2);
 }
 
-static unsigned int first_feature(const struct suptab *t, unsigned int i)
+/*
+ * Sections and features both own ranges: each record is a u16 name, then
+ * the first index of its range (w bytes); a range ends where the next
+ * record's starts, the last one at total.
+ */
+struct ranges {
+    uint32_t off;
+    unsigned int nr, w, total;
+};
+
+static struct ranges sections(const struct suptab *t)
 {
-    if ( i >= t->h.nr_sections )
-        return t->h.nr_features;
-    return idx(t->p + t->h.off_sections + i * (2 + t->fw) + 2, t->fw);
+    return (struct ranges){t->h.off_sections, t->h.nr_sections, t->fw,
+                           t->h.nr_features};
+}
+
+static struct ranges features(const struct suptab *t)
+{
+    return (struct ranges){t->h.off_features, t->h.nr_features, t->rw,
+                           t->h.nr_rows};
+}
+
+static uint16_t range_name(const struct suptab *t, struct ranges r,
+                           unsigned int i)
+{
+    return suptab_le16(t->p + r.off + i * (2 + r.w));
+}
+
+static unsigned int range_start(const struct suptab *t, struct ranges r,
+                                unsigned int i)
+{
+    if ( i >= r.nr )
+        return r.total;
+    return idx(t->p + r.off + i * (2 + r.w) + 2, r.w);
+}
+
+/* The record whose range holds x: the last one starting at or before x. */
+static unsigned int range_owner(const struct suptab *t, struct ranges r,
+                                unsigned int x)
+{
+    unsigned int lo = 0, hi = r.nr;
+
+    while ( hi - lo > 1 )
+    {
+        unsigned int mid = lo + (hi - lo) / 2;
+
+        if ( range_start(t, r, mid) <= x )
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 void suptab_section(const struct suptab *t, unsigned int i,
                     struct suptab_section *s)
 {
-    s->name = suptab_le16(t->p + t->h.off_sections + i * (2 + t->fw));
-    s->first_feature = first_feature(t, i);
-    s->nr_features = first_feature(t, i + 1) - s->first_feature;
-}
-
-static unsigned int first_row(const struct suptab *t, unsigned int id)
-{
-    if ( id >= t->h.nr_features )
-        return t->h.nr_rows;
-    return idx(t->p + t->h.off_features + id * (2 + t->rw) + 2, t->rw);
+    s->name = range_name(t, sections(t), i);
+    s->first_feature = range_start(t, sections(t), i);
+    s->nr_features = range_start(t, sections(t), i + 1) - s->first_feature;
 }
 
 void suptab_feature(const struct suptab *t, unsigned int id,
                     struct suptab_feature *f)
 {
-    f->name = suptab_le16(t->p + t->h.off_features + id * (2 + t->rw));
-    f->first_row = first_row(t, id);
-    f->nr_rows = first_row(t, id + 1) - f->first_row;
+    f->name = range_name(t, features(t), id);
+    f->first_row = range_start(t, features(t), id);
+    f->nr_rows = range_start(t, features(t), id + 1) - f->first_row;
     f->section = suptab_feature_section(t, id);
     f->parent = suptab_feature_parent(t, id);
 }
@@ -121,19 +161,7 @@ uint32_t suptab_description(const struct suptab *t, unsigned int id)
 
 unsigned int suptab_feature_section(const struct suptab *t, unsigned int id)
 {
-    unsigned int lo = 0, hi = t->h.nr_sections;
-
-    /* The last section whose first_feature <= id. */
-    while ( hi - lo > 1 )
-    {
-        unsigned int mid = lo + (hi - lo) / 2;
-
-        if ( first_feature(t, mid) <= id )
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    return range_owner(t, sections(t), id);
 }
 
 unsigned int suptab_feature_parent(const struct suptab *t, unsigned int id)
@@ -158,29 +186,12 @@ unsigned int suptab_feature_parent(const struct suptab *t, unsigned int id)
 
 unsigned int suptab_row_feature(const struct suptab *t, unsigned int i)
 {
-    unsigned int lo = 0, hi = t->h.nr_features;
-
-    /* The last feature whose first_row <= i. */
-    while ( hi - lo > 1 )
-    {
-        unsigned int mid = lo + (hi - lo) / 2;
-
-        if ( first_row(t, mid) <= i )
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    return range_owner(t, features(t), i);
 }
 
 unsigned int suptab_name_index(const struct suptab *t, unsigned int i)
 {
     return idx(t->p + t->h.off_name_index + i * t->fw, t->fw);
-}
-
-static uint16_t feature_name(const struct suptab *t, unsigned int id)
-{
-    return suptab_le16(t->p + t->h.off_features + id * (2 + t->rw));
 }
 
 int suptab_lookup(const struct suptab *t, const char *name)
@@ -194,14 +205,16 @@ int suptab_lookup(const struct suptab *t, const char *name)
     {
         unsigned int mid = lo + (hi - lo) / 2;
 
-        if ( suptab_str_cmp(t, feature_name(t, suptab_name_index(t, mid)),
-                            name) < 0 )
+        if ( suptab_str_cmp(
+                 t, range_name(t, features(t), suptab_name_index(t, mid)),
+                 name) < 0 )
             lo = mid + 1;
         else
             hi = mid;
     }
     if ( lo < t->h.nr_features &&
-         !suptab_str_cmp(t, feature_name(t, suptab_name_index(t, lo)), name) )
+         !suptab_str_cmp(
+             t, range_name(t, features(t), suptab_name_index(t, lo)), name) )
         return suptab_name_index(t, lo);
     return -ENOENT;
 }
