@@ -3,7 +3,7 @@
 
 #include <stdint.h>
 
-#include <public/support_table.h>
+#include <xen/suptab.h>
 
 #include <ctype.h>
 #include <errno.h>
@@ -121,7 +121,7 @@ static bool S_same_words(const char *a, const char *b, size_t len)
                 b++;
             continue;
         }
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+        if (suptab_fold((unsigned char)*a) != suptab_fold((unsigned char)*b))
             return false;
         a++, b++, i++;
     }

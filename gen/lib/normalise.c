@@ -3,7 +3,7 @@
 
 #include <stdint.h>
 
-#include <public/support_table.h>
+#include <xen/suptab.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -22,15 +22,15 @@ unsigned xsg_edit_distance(const char *a, size_t alen, const char *b,
         d[0][j] = (unsigned)j;
     for (size_t i = 1; i <= alen; i++) {
         for (size_t j = 1; j <= blen; j++) {
-            int ca = tolower((unsigned char)a[i - 1]);
-            int cb = tolower((unsigned char)b[j - 1]);
+            int ca = suptab_fold((unsigned char)a[i - 1]);
+            int cb = suptab_fold((unsigned char)b[j - 1]);
             unsigned best = d[i - 1][j - 1] + (ca != cb);
             if (d[i - 1][j] + 1 < best)
                 best = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < best)
                 best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-                tolower((unsigned char)a[i - 2]) == cb &&
+            if (i > 1 && j > 1 && ca == suptab_fold((unsigned char)b[j - 2]) &&
+                suptab_fold((unsigned char)a[i - 2]) == cb &&
                 d[i - 2][j - 2] + 1 < best)
                 best = d[i - 2][j - 2] + 1;
             d[i][j] = best;
@@ -60,7 +60,8 @@ static bool S_same(const char *s, size_t len, const char *ref)
             ref++;
             continue;
         }
-        if (tolower((unsigned char)s[i]) != tolower((unsigned char)*ref))
+        if (suptab_fold((unsigned char)s[i]) !=
+            suptab_fold((unsigned char)*ref))
             return false;
         i++, ref++;
     }

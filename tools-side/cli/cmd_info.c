@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <xen/suptab.h>
+
 #include "cli.h"
 
 struct S_counts {
@@ -37,7 +39,7 @@ static void S_key(const char *in, char *out, size_t len)
 
     for (; *in && i + 1 < len; in++) {
         unsigned char ch = (unsigned char)*in;
-        out[i++] = isalnum(ch) && ch < 0x80 ? (char)tolower(ch) : '_';
+        out[i++] = isalnum(ch) && ch < 0x80 ? (char)suptab_fold(ch) : '_';
     }
     out[i] = '\0';
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xen/suptab.h>
+
 #include "cli.h"
 
 struct S_filter {
@@ -15,11 +17,6 @@ struct S_filter {
     bool any; /* a row filter given (--arch, --level) */
 };
 
-static int S_fold(int ch)
-{
-    return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
-}
-
 /* needle in hay, ASCII case folded. */
 static bool S_contains(const char *hay, const char *needle)
 {
@@ -27,8 +24,8 @@ static bool S_contains(const char *hay, const char *needle)
 
     for (; n && *hay; hay++) {
         size_t i = 0;
-        while (i < n && S_fold((unsigned char)hay[i]) ==
-                            S_fold((unsigned char)needle[i]))
+        while (i < n && suptab_fold((unsigned char)hay[i]) ==
+                            suptab_fold((unsigned char)needle[i]))
             i++;
         if (i == n)
             return true;

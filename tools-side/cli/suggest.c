@@ -5,12 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include <xen/suptab.h>
 
-static int S_fold(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
+#include "cli.h"
 
 /* Levenshtein distance, capped inputs (names are short). */
 static unsigned S_distance(const char *a, const char *b)
@@ -31,8 +28,8 @@ static unsigned S_distance(const char *a, const char *b)
         row[0] = (unsigned)i;
         for (size_t j = 1; j <= lb; j++) {
             unsigned up = row[j];
-            unsigned cost = S_fold((unsigned char)a[i - 1]) !=
-                            S_fold((unsigned char)b[j - 1]);
+            unsigned cost = suptab_fold((unsigned char)a[i - 1]) !=
+                            suptab_fold((unsigned char)b[j - 1]);
             unsigned v = diag + cost;
             if (up + 1 < v)
                 v = up + 1;
