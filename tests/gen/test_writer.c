@@ -153,7 +153,9 @@ static void test_refuses_overflow(void **state)
     size_t len;
     (void)state;
     struct xsg_options opt = {.quiet = true};
-    FILE *sink = fopen("/dev/null", "w");
+    FILE *sink = tmpfile();
+    char msg[512] = "";
+    assert_non_null(sink);
     opt.diag = sink;
 
     char *d = doc_with_statuses(XEN_SUPTAB_STATUSES_MAX);
@@ -162,10 +164,18 @@ static void test_refuses_overflow(void **state)
     free(blob);
     free(d);
     d = doc_with_statuses(XEN_SUPTAB_STATUSES_MAX + 1);
+    rewind(sink);
     assert_int_equal(xsg_compile_buffer(d, strlen(d), "t", &opt, &blob, &len),
                      XSG_EDOC);
     assert_null(blob);
     free(d);
+    /* The 257th status is named at its line: 4 + 4 * 256 + 3. */
+    fflush(sink);
+    rewind(sink);
+    assert_non_null(fgets(msg, sizeof(msg), sink));
+    assert_non_null(strstr(msg, "t:1031:"));
+    assert_non_null(strstr(msg, "error: more than 256 distinct keys or "
+                                "statuses; the table holds at most 256"));
 
     size_t n = 2000;
     d = malloc(n + 128);

@@ -168,13 +168,12 @@ static void test_arrays(void **state)
     S_refused(b, EBADMSG, "empty string");
 }
 
-/* The pool offset of the string of row 0's qualifier or value. */
+/* The pool offset where the last string of b's pool starts. */
 static uint32_t S_last_string(const uint8_t *b)
 {
     uint32_t pool = S_t.h.off_strings, size = S_t.h.strings_size;
     uint32_t at = size - 1;
 
-    (void)b;
     /* Back over the last string's codes to the previous end. */
     while (at && b[pool + at - 1])
         at--;
