@@ -9,6 +9,9 @@ PKG_CONFIG      ?= pkg-config
 CLANG_FORMAT    ?= clang-format
 INSTALL         ?= install
 
+# This project's release, printed by the commands' --version
+XS_VERSION      ?= 1.1.0
+
 # Output folder for everything built (never committed)
 O               ?= build/default
 

@@ -372,6 +372,9 @@ int suptab_validate(struct suptab *t, const void *blob, size_t len, char *msg,
     if ( len < 8 )
         return BAD(&c, "truncated: %zu bytes, a header needs %u", len,
                    XEN_SUPTAB_HEADER_SIZE);
+    if ( len > XEN_SUPTAB_SIZE_MAX )
+        return BAD(&c, "too large: %zu bytes, the limit is %u", len,
+                   XEN_SUPTAB_SIZE_MAX);
     h->version = suptab_le16(p + 4);
     h->last_comp_version = suptab_le16(p + 6);
     if ( h->last_comp_version > XEN_SUPTAB_VERSION )

@@ -22,7 +22,8 @@ LIBS += $(XSGEN_A)
 
 # The command
 GEN_BIN := $(O)/bin/xen-support-gen
-$(O)/gen/xen-support-gen.o: EXTRA_CFLAGS += -Igen/lib
+$(O)/gen/xen-support-gen.o: EXTRA_CFLAGS += -Igen/lib \
+    -DXS_VERSION='"$(XS_VERSION)"'
 $(GEN_BIN): $(O)/gen/xen-support-gen.o $(XSGEN_A)
 	@mkdir -p $(@D)
 	$(CC) $(HOST_LDFLAGS) -o $@ $< $(XSGEN_LDLIBS)

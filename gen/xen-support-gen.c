@@ -5,10 +5,14 @@
  */
 #include <xsgen.h>
 
+#include <stdint.h>
+
+#include <public/support_table.h>
+
 #include "compile.h"
 #include "csource.h"
 #include "json.h"
-#include "outfile.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -21,7 +25,40 @@ static const char S_usage[] =
     "                       [-o TABLE] [--c-source FILE] [--header FILE]\n"
     "                       [--json FILE|-] DOCUMENT\n";
 
-enum { OPT_STRICT = 256, OPT_QUIET, OPT_DESC, OPT_CSRC, OPT_HDR, OPT_JSON };
+static const char S_help[] =
+    "\n"
+    "Compile a Xen SUPPORT.md into a support table (docs/table-format.md).\n"
+    "\n"
+    "options:\n"
+    "  -o, --output TABLE      write the binary table\n"
+    "      --c-source FILE     write C source defining the table "
+    "(xen_support_table)\n"
+    "      --header FILE       write the C header: feature ids and stable "
+    "keys\n"
+    "      --json FILE|-       write what was read as JSON (docs/"
+    "model-json.md)\n"
+    "      --with-descriptions keep each feature's prose in the table\n"
+    "      --strict            warnings are errors\n"
+    "      --quiet             print no warnings (errors are still printed)\n"
+    "  -h, --help              print this help and exit\n"
+    "      --version           print the version and exit\n"
+    "\n"
+    "Outputs are written together, only when the document compiles: a\n"
+    "regular file through a temporary file and rename (its mode kept), a\n"
+    "device or FIFO in place, a symbolic link through to its target; '-'\n"
+    "(--json only) is standard output.  Documents over 4 MiB are refused.\n"
+    "\n"
+    "exit: 0 compiled, 1 document errors, 2 usage or I/O error\n";
+
+enum {
+    OPT_STRICT = 256,
+    OPT_QUIET,
+    OPT_DESC,
+    OPT_CSRC,
+    OPT_HDR,
+    OPT_JSON,
+    OPT_VERSION,
+};
 
 static const struct option S_opts[] = {
     {"strict", no_argument, NULL, OPT_STRICT},
@@ -32,6 +69,7 @@ static const struct option S_opts[] = {
     {"header", required_argument, NULL, OPT_HDR},
     {"json", required_argument, NULL, OPT_JSON},
     {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
 };
 
@@ -39,6 +77,16 @@ struct S_args {
     struct xsg_options opt;
     const char *table, *csrc, *hdr, *json, *doc;
 };
+
+/* Exit status after --help or --version: a write error is reported. */
+static int S_close_stdout(void)
+{
+    if (xsg_close_stdout() == 0)
+        return XSG_OK;
+    fprintf(stderr, "xen-support-gen: write error on standard output: %s\n",
+            strerror(errno));
+    return XSG_EUSAGE_IO;
+}
 
 static int S_parse_args(int argc, char **argv, struct S_args *a)
 {
@@ -69,7 +117,12 @@ static int S_parse_args(int argc, char **argv, struct S_args *a)
             break;
         case 'h':
             fputs(S_usage, stdout);
-            exit(XSG_OK);
+            fputs(S_help, stdout);
+            exit(S_close_stdout());
+        case OPT_VERSION:
+            printf("xen-support-gen %s (table format %u)\n", XS_VERSION,
+                   XEN_SUPTAB_VERSION);
+            exit(S_close_stdout());
         case ':':
             fprintf(stderr, "xen-support-gen: option '%s' needs an argument\n",
                     argv[optind - 1]);
@@ -121,7 +174,10 @@ int main(int argc, char **argv)
         return XSG_EUSAGE_IO;
     }
     if (xsg_read_file(a.doc, &text, &text_len)) {
-        fprintf(stderr, "xen-support-gen: %s: %s\n", a.doc, strerror(errno));
+        char msg[128];
+        fprintf(stderr, "xen-support-gen: %s: %s\n", a.doc,
+                xsg_input_error(msg, sizeof(msg), errno, XSG_DOCUMENT_MAX,
+                                "documents"));
         return XSG_EUSAGE_IO;
     }
     rc = xsg_compile(text, text_len, a.doc, &a.opt, &m, &blob, &blob_len, NULL);
@@ -148,17 +204,12 @@ int main(int argc, char **argv)
     if (a.json) {
         if (!(json = xsg_json_model(&m, a.opt.with_descriptions, &json_len)))
             goto oom;
-        if (strcmp(a.json, "-"))
-            outs[nouts++] = (struct xsg_outfile){a.json, json, json_len};
+        outs[nouts++] = (struct xsg_outfile){a.json, json, json_len};
     }
     const char *failed;
     if (xsg_write_outputs(outs, nouts, &failed)) {
-        fprintf(stderr, "xen-support-gen: %s: %s\n", failed, strerror(errno));
-        goto out;
-    }
-    if (a.json && !strcmp(a.json, "-") &&
-        (fwrite(json, 1, json_len, stdout) != json_len || fflush(stdout))) {
-        fprintf(stderr, "xen-support-gen: standard output: %s\n",
+        fprintf(stderr, "xen-support-gen: write error on %s: %s\n",
+                strcmp(failed, "-") ? failed : "standard output",
                 strerror(errno));
         goto out;
     }

@@ -20,6 +20,21 @@ enum {
     XSG_EUSAGE_IO = 2, /* usage, I/O or resource error (errno set) */
 };
 
+/*
+ * The largest document read, in bytes (upstream's SUPPORT.md is about
+ * 50 KiB).  A bigger one, or an endless device or pipe, fails with EFBIG
+ * once this many bytes are passed; messages name the limit in MiB.
+ */
+#define XSG_DOCUMENT_MAX (4u << 20)
+
+/*
+ * The message for a failed read of an input (errno err, cap max, what
+ * names the kind, "documents"): "larger than the 4 MiB limit for
+ * documents" for EFBIG, strerror(err) otherwise.  Returns buf.
+ */
+const char *xsg_input_error(char *buf, size_t len, int err, size_t max,
+                            const char *what);
+
 struct xsg_options {
     bool strict;            /* warnings are errors */
     bool with_descriptions; /* keep prose descriptions in the table */
@@ -33,7 +48,7 @@ struct xsg_options {
  * "NAME:LINE:COL: warning|error: ..." to opt->diag.  On XSG_OK, *blob is
  * a malloc()ed table of *len bytes that the caller frees.  On failure
  * *blob is NULL and the return value is XSG_EDOC or XSG_EUSAGE_IO (errno
- * set for the latter).
+ * set for the latter: EFBIG for a document over XSG_DOCUMENT_MAX).
  */
 int xsg_compile_file(const char *path, const struct xsg_options *opt,
                      uint8_t **blob, size_t *len);

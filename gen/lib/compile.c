@@ -1,6 +1,7 @@
 /* compile.c: document to table, the library entry points of xsgen.h. */
 #include "compile.h"
 
+#include "fileio.h"
 #include "parse.h"
 #include "writer.h"
 
@@ -10,45 +11,7 @@
 
 int xsg_read_file(const char *path, char **text, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    *text = NULL;
-    *len = 0;
-    if (!f)
-        return -1;
-    for (;;) {
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb) {
-                errno = ENOMEM;
-                goto fail;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                if (!errno)
-                    errno = EIO;
-                goto fail;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    return 0;
-fail:;
-    int e = errno;
-    fclose(f);
-    free(buf);
-    errno = e;
-    return -1;
+    return xsg_read_input(path, XSG_DOCUMENT_MAX, text, len);
 }
 
 int xsg_compile(const char *text, size_t len, const char *name,

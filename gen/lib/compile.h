@@ -26,7 +26,10 @@ int xsg_compile(const char *text, size_t len, const char *name,
                 const struct xsg_options *opt, struct xsg_model *m,
                 uint8_t **blob, size_t *blob_len, struct xsg_stats *stats);
 
-/* Read a whole file into a malloc()ed, NUL-terminated buffer. */
+/*
+ * Read a whole document into a malloc()ed, NUL-terminated buffer, at most
+ * XSG_DOCUMENT_MAX bytes (EFBIG beyond).
+ */
 int xsg_read_file(const char *path, char **text, size_t *len);
 
 #endif

@@ -52,7 +52,8 @@ xensupport_table *xensupport_doc_open(const struct xensupport_source *src,
     if (rc != XSG_OK || !blob) {
         saved = errno ? errno : EIO;
         free(blob);
-        S_seterr(err, errlen, strerror(saved));
+        if (err && errlen)
+            xsg_input_error(err, errlen, saved, XSG_DOCUMENT_MAX, "documents");
         errno = saved;
         return NULL;
     }

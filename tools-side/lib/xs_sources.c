@@ -12,9 +12,6 @@
 
 #include "xs_private.h"
 
-/* Tables are far smaller; refuse to slurp anything bigger. */
-#define S_FILE_MAX (64U << 20)
-
 int xs_fetch_memory(const struct xensupport_source *src, struct xs_fetched *out,
                     char *err, size_t errlen)
 {
@@ -62,13 +59,16 @@ int xs_fetch_file(const struct xensupport_source *src, struct xs_fetched *out,
         errno = EISDIR;
         goto err;
     }
+    /* Read at most one byte past the cap: /dev/zero ends here too. */
+    if (S_ISREG(st.st_mode) && st.st_size > (off_t)XEN_SUPTAB_SIZE_MAX)
+        goto big;
     for (;;) {
         if (len == cap) {
-            if (cap >= S_FILE_MAX) {
-                errno = EFBIG;
-                goto err;
-            }
+            if (cap > XEN_SUPTAB_SIZE_MAX)
+                goto big;
             cap = cap ? cap * 2 : 8192;
+            if (cap > XEN_SUPTAB_SIZE_MAX)
+                cap = XEN_SUPTAB_SIZE_MAX + 1;
             uint8_t *n = realloc(buf, cap);
             if (!n)
                 goto err;
@@ -83,11 +83,21 @@ int xs_fetch_file(const struct xensupport_source *src, struct xs_fetched *out,
             break;
         len += (size_t)r;
     }
+    if (len > XEN_SUPTAB_SIZE_MAX)
+        goto big;
     close(fd);
     out->owned = buf;
     out->p = buf;
     out->len = len;
     return 0;
+
+big:
+    xs_seterr(err, errlen, "larger than the %u MiB limit for tables",
+              XEN_SUPTAB_SIZE_MAX >> 20);
+    close(fd);
+    free(buf);
+    errno = EFBIG;
+    return -1;
 
 err:
     saved = errno;

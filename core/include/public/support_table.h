@@ -49,6 +49,13 @@
 #define XEN_SUPTAB_STR_MAX 1023
 #define XEN_SUPTAB_DESC_MAX 65535
 
+/*
+ * Largest table, in bytes.  Readers refuse bigger ones before reading
+ * them whole; generated tables are far smaller (Xen 4.17's statement
+ * with every description is about 40 KiB).
+ */
+#define XEN_SUPTAB_SIZE_MAX (1U << 20)
+
 /* String ref 0 is the empty string ("none"). */
 #define XEN_SUPTAB_STR_NONE 0
 
