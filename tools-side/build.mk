@@ -74,12 +74,14 @@ LIBS += $(XENSUPPORT_A) $(XENSUPPORT_SO) $(XSDOC_A)
 # opens a source is one of two files: cli/source/doc.c (the host build:
 # libxensupport-doc compiles --document) or cli/source/nodoc.c (the dom0
 # build: libxensupport alone).
+# Both builds write files with gen's fileio module (no cmark in it).
 XS_CLI_SRCS := tools-side/xen-support.c $(wildcard tools-side/cli/*.c)
-XS_CLI_OBJS := $(XS_CLI_SRCS:%.c=$(O)/%.o)
+XS_CLI_OBJS := $(XS_CLI_SRCS:%.c=$(O)/%.o) $(O)/gen/lib/fileio.o
 XS_CLI_DOC := $(O)/tools-side/cli/source/doc.o
 XS_CLI_NODOC := $(O)/tools-side/cli/source/nodoc.o
 $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XS_CLI_NODOC): \
-    EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC))
+    EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC)) -Igen/lib \
+    -DXS_VERSION='"$(XS_VERSION)"'
 
 $(O)/bin/xen-support: $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XSDOC_A) $(XENSUPPORT_A)
 	@mkdir -p $(@D)

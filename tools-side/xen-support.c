@@ -4,11 +4,17 @@
  * document or a compiled table.  Options and subcommands:
  * docs/xen-support.1.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <stdint.h>
+
+#include <public/support_table.h>
+
 #include "cli/cli.h"
+#include "fileio.h"
 
 static const struct {
     const char *name;
@@ -54,26 +60,31 @@ static void S_usage(FILE *f)
           f);
 }
 
-int main(int argc, char **argv)
+/* Colour only on a terminal, and not under NO_COLOR or TERM=dumb. */
+static bool S_color(void)
 {
-    struct cli c = {.out = stdout};
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+    return isatty(STDOUT_FILENO) && !(nc && nc[0]) && term && term[0] &&
+           strcmp(term, "dumb");
+}
+
+static int S_run(struct cli *c, int argc, char **argv)
+{
     bool help = false, version = false;
     const struct cli_opt opts[] = {
         {"help", 'h', NULL, &help},
         {"version", 0, NULL, &version},
         {NULL, 0, NULL, NULL},
     };
-    const char *nc = getenv("NO_COLOR");
     int i;
-
-    c.color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
 
     /* Global options up to the command name. */
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i];
         bool takes = !strcmp(a, "--document") || !strcmp(a, "--table");
-        if (cli_parse(&c, takes && i + 1 < argc ? 2 : 1, argv + i, opts, NULL,
-                      0) < 0)
+        if (cli_parse(c, NULL, takes && i + 1 < argc ? 2 : 1, argv + i, opts,
+                      NULL, 0) == -1)
             return CLI_USAGE;
         i += takes;
     }
@@ -82,7 +93,8 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     if (version) {
-        puts("xen-support 0.1 (table format 1)");
+        printf("xen-support %s (table format %u, libxensupport)\n", XS_VERSION,
+               XEN_SUPTAB_VERSION);
         return CLI_OK;
     }
     if (i >= argc) {
@@ -90,15 +102,21 @@ int main(int argc, char **argv)
         return CLI_USAGE;
     }
     for (size_t k = 0; k < sizeof(S_cmds) / sizeof(S_cmds[0]); k++)
-        if (!strcmp(argv[i], S_cmds[k].name)) {
-            int rc = S_cmds[k].fn(&c, argc - i - 1, argv + i + 1);
-            cli_done(&c);
-            if (fflush(stdout) || ferror(stdout)) {
-                cli_err("write error on standard output");
-                return CLI_USAGE;
-            }
-            return rc;
-        }
+        if (!strcmp(argv[i], S_cmds[k].name))
+            return S_cmds[k].fn(c, argc - i - 1, argv + i + 1);
     cli_err("unknown command '%s' (see --help)", argv[i]);
     return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c = {.out = stdout, .color = S_color()};
+    int rc = S_run(&c, argc, argv);
+
+    cli_done(&c);
+    if (xsg_close_stdout()) {
+        cli_err("write error on standard output: %s", strerror(errno));
+        return CLI_USAGE;
+    }
+    return rc;
 }

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -43,10 +44,61 @@ static const struct cli_opt *S_find(const struct cli_opt *o, const char *name,
     return NULL;
 }
 
-int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
-              const char **pos, int maxpos)
+void cli_cmd_help(FILE *f, const struct cli_cmd *cmd)
+{
+    fprintf(f, "usage: xen-support %s\n%s", cmd->usage, cmd->help);
+    if (cmd->accepts & CLI_ACCEPT_SOURCE)
+        fputs("\nsource (default: the running hypervisor):\n"
+              "  --document PATH  a SUPPORT.md, compiled on the fly\n"
+              "  --table PATH     a compiled table\n"
+              "  --strict         with --document: warnings are errors\n"
+              "  --warnings       with --document: print its warnings\n"
+              "  --descriptions   with --document: keep features' prose\n",
+              f);
+    if (cmd->accepts & CLI_ACCEPT_JSON)
+        fputs("  --json           print JSON (docs/json.md)\n", f);
+    fputs("  -h, --help       print this help\n", f);
+}
+
+int cli_parse_status(int rc)
+{
+    return rc == CLI_HELP_SHOWN ? CLI_OK : CLI_USAGE;
+}
+
+/* What the parsed options ask for that cmd does not do. */
+static int S_check_accepts(const struct cli *c, const struct cli_cmd *cmd)
+{
+    bool doc = false;
+
+    for (unsigned i = 0; i < c->nr_src; i++)
+        doc |= c->src[i].kind == XENSUPPORT_SOURCE_DOCUMENT;
+    if (c->json && !(cmd->accepts & CLI_ACCEPT_JSON)) {
+        cli_err("%s: --json is not supported (see %s --help)", cmd->name,
+                cmd->name);
+        return -1;
+    }
+    if (c->nr_src && !(cmd->accepts & CLI_ACCEPT_SOURCE)) {
+        cli_err("%s: --document and --table do not apply (see %s --help)",
+                cmd->name, cmd->name);
+        return -1;
+    }
+    /* diff guesses its plain paths' kinds later: it checks these itself. */
+    if (!doc && !c->two_sources &&
+        (c->strict || c->warnings || c->descriptions)) {
+        cli_err("%s: --%s applies only to --document", cmd->name,
+                c->strict     ? "strict"
+                : c->warnings ? "warnings"
+                              : "descriptions");
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse(struct cli *c, const struct cli_cmd *cmd, int n, char **args,
+              const struct cli_opt *opts, const char **pos, int maxpos)
 {
     const char *doc = NULL, *table = NULL;
+    bool help = false;
     const struct cli_opt common[] = {
         {"document", 0, &doc, NULL},
         {"table", 0, &table, NULL},
@@ -54,6 +106,7 @@ int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
         {"strict", 0, NULL, &c->strict},
         {"warnings", 0, NULL, &c->warnings},
         {"descriptions", 0, NULL, &c->descriptions},
+        {"help", 'h', NULL, &help},
         {NULL, 0, NULL, NULL},
     };
     int npos = 0;
@@ -87,6 +140,8 @@ int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
             name = a + 1;
             len = 1;
             o = a[2] ? NULL : S_find(opts, NULL, 0, a[1]);
+            if (!o && !a[2])
+                o = S_find(common, NULL, 0, a[1]);
         }
         if (!o) {
             cli_err("unknown option '%s' (see --help)", a);
@@ -117,6 +172,14 @@ int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
             doc = table = NULL;
         }
     }
+    if (!cmd)
+        return help ? CLI_HELP_SHOWN : npos;
+    if (help) {
+        cli_cmd_help(c->out, cmd);
+        return CLI_HELP_SHOWN;
+    }
+    if (S_check_accepts(c, cmd))
+        return -1;
     return npos;
 }
 
@@ -230,4 +293,20 @@ int cli_hv_status(int err)
     default:
         return CLI_USAGE;
     }
+}
+
+int cli_lifecycle(xensupport_table *t, int64_t *today,
+                  struct xensupport_lifecycle *lc)
+{
+    *today = xensupport_today();
+    if (*today < 0) {
+        cli_err("XEN_SUPPORT_TODAY=%s: expected a date, YYYY-MM-DD",
+                getenv("XEN_SUPPORT_TODAY"));
+        return CLI_USAGE;
+    }
+    if (xensupport_get_lifecycle(t, *today, lc)) {
+        cli_err("%s", strerror(errno));
+        return CLI_USAGE;
+    }
+    return CLI_OK;
 }

@@ -49,14 +49,39 @@ struct cli_opt {
     bool *flag;
 };
 
+/* What a command accepts besides its own options (struct cli_cmd). */
+enum {
+    CLI_ACCEPT_SOURCE = 1 << 0, /* --document, --table and, with
+                                   --document, --strict, --warnings,
+                                   --descriptions */
+    CLI_ACCEPT_JSON = 1 << 1,   /* --json */
+};
+
+/* A command: its usage line and option help, for "COMMAND --help". */
+struct cli_cmd {
+    const char *name;
+    const char *usage; /* after "usage: xen-support " */
+    const char *help;  /* what it does and its own options, or "" */
+    unsigned accepts;  /* CLI_ACCEPT_* */
+};
+
+/* cli_parse() after "--help" printed the command's help. */
+#define CLI_HELP_SHOWN (-2)
+
 /*
- * Parse args[0..n): options from opts (then the common ones: --document,
- * --table, --json, --strict, --warnings, --descriptions), positionals into
- * pos[0..maxpos).  Returns the number of positionals, or -1 after printing a
- * usage error.
+ * Parse args[0..n) of command cmd: options from opts, then -h/--help and
+ * the common ones cmd accepts (--document, --table, --json, --strict,
+ * --warnings, --descriptions); positionals into pos[0..maxpos).  Returns
+ * the number of positionals, CLI_HELP_SHOWN, or -1 after printing a usage
+ * error.  A common option cmd does not accept, and --strict, --warnings
+ * or --descriptions without --document, are usage errors.
  */
-int cli_parse(struct cli *c, int n, char **args, const struct cli_opt *opts,
-              const char **pos, int maxpos);
+int cli_parse(struct cli *c, const struct cli_cmd *cmd, int n, char **args,
+              const struct cli_opt *opts, const char **pos, int maxpos);
+/* The exit status for a cli_parse() result below 0. */
+int cli_parse_status(int rc);
+/* Print cmd's usage and help to f. */
+void cli_cmd_help(FILE *f, const struct cli_cmd *cmd);
 
 /* Record a source (in order); -1 after an error when there are two. */
 int cli_add_source(struct cli *c, enum xensupport_source_kind kind,
@@ -100,6 +125,13 @@ unsigned out_width(const char *s);
 /* "key : value" in xl info's format (key padded to 23 columns). */
 void out_kv(FILE *f, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* "YYYY-MM-DD" of Unix time t, into buf. */
+const char *out_date(int64_t t, char *buf, size_t len);
+/*
+ * A support term in words, into buf: "until 2028-03-05 (823 days left)",
+ * "ended 2025-12-12 (355 days ago)", "no date (TBD)" or "n/a".
+ */
+const char *out_term(const struct xensupport_term *t, char *buf, size_t len);
 /* Colour escape for a level, or "" when colour is off. */
 const char *out_color(const struct cli *c, unsigned level);
 const char *out_reset(const struct cli *c);
@@ -119,6 +151,15 @@ void json_int(yajl_gen g, long long v);
 void json_row(yajl_gen g, const struct xensupport_row *r);
 /* The four release facts as one object. */
 void json_release(yajl_gen g, xensupport_table *t);
+/* {"today": ..., "support": TERM, "security": TERM} (docs/json.md). */
+void json_lifecycle(yajl_gen g, int64_t today,
+                    const struct xensupport_lifecycle *lc);
+/*
+ * Today (xensupport_today()) and t's lifecycle against it: CLI_OK, or
+ * CLI_USAGE after the error (XEN_SUPPORT_TODAY not a date; no memory).
+ */
+int cli_lifecycle(xensupport_table *t, int64_t *today,
+                  struct xensupport_lifecycle *lc);
 
 /* "; did you mean 'A' or 'B'?" on stderr (no newline), if any. */
 void cli_suggest(xensupport_table *t, const char *name);

@@ -92,6 +92,16 @@ static enum xensupport_source_kind S_guess(const char *path)
     return XENSUPPORT_SOURCE_DOCUMENT;
 }
 
+static const struct cli_cmd S_cmd = {
+    "diff", "diff [--exit-code] [--json] A B",
+    "\nCompare two statements: release facts, features added, removed or\n"
+    "renamed (followed by stable key) in their sections, rows added,\n"
+    "removed or changed.  A and B are paths (a table if it starts with the\n"
+    "magic XSUP, else a document) or --document/--table options, in order.\n\n"
+    "options:\n"
+    "  --exit-code      exit 1 when there are differences (facts count)\n",
+    CLI_ACCEPT_SOURCE | CLI_ACCEPT_JSON};
+
 int cmd_diff(struct cli *c, int n, char **args)
 {
     bool exit_code = false;
@@ -105,9 +115,9 @@ int cmd_diff(struct cli *c, int n, char **args)
     int np, rc;
 
     c->two_sources = true;
-    np = cli_parse(c, n, args, opts, pos, 2);
+    np = cli_parse(c, &S_cmd, n, args, opts, pos, 2);
     if (np < 0)
-        return CLI_USAGE;
+        return cli_parse_status(np);
     for (int i = 0; i < np; i++)
         if (cli_add_source(c, S_guess(pos[i]), pos[i]))
             return CLI_USAGE;

@@ -1,93 +1,52 @@
 /*
- * cmd_dump.c: "xen-support dump -o FILE": write the validated table blob,
- * atomically (temporary file in the same folder, then rename; nothing
- * is left behind on failure).
+ * cmd_dump.c: "xen-support dump -o FILE": write the validated table blob
+ * by the rules of gen/lib/fileio.h (a regular file through a temporary
+ * file and rename, a device or FIFO in place, '-' to standard output).
  */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "fileio.h"
 
-static int S_write_all(int fd, const unsigned char *p, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            return -1;
-        p += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
-static int S_atomic_write(const char *path, const void *buf, size_t len)
-{
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    int fd, saved;
-
-    if (!tmp)
-        return -1;
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        saved = errno;
-        free(tmp);
-        errno = saved;
-        return -1;
-    }
-    if (S_write_all(fd, buf, len) || fchmod(fd, 0644) || fsync(fd)) {
-        saved = errno;
-        close(fd);
-        goto err;
-    }
-    if (close(fd)) {
-        saved = errno;
-        goto err;
-    }
-    if (rename(tmp, path)) {
-        saved = errno;
-        goto err;
-    }
-    free(tmp);
-    return 0;
-
-err:
-    unlink(tmp);
-    free(tmp);
-    errno = saved;
-    return -1;
-}
+static const struct cli_cmd S_cmd = {
+    "dump", "dump -o FILE|-",
+    "\nWrite the validated table.  A regular FILE is replaced through a\n"
+    "temporary file and rename, keeping its mode; a device or FIFO is\n"
+    "written in place; a symbolic link is followed to its target; '-' is\n"
+    "standard output.\n\n"
+    "options:\n"
+    "  -o, --output FILE  where to write (required)\n",
+    CLI_ACCEPT_SOURCE};
 
 int cmd_dump(struct cli *c, int n, char **args)
 {
-    const char *outp = NULL;
+    const char *outp = NULL, *failed;
     const struct cli_opt opts[] = {
         {"output", 'o', &outp, NULL},
         {NULL, 0, NULL, NULL},
     };
+    struct xsg_outfile out;
     xensupport_table *t;
-    const void *blob;
-    size_t len;
     int rc;
 
-    if (cli_parse(c, n, args, opts, NULL, 0) < 0)
-        return CLI_USAGE;
+    rc = cli_parse(c, &S_cmd, n, args, opts, NULL, 0);
+    if (rc < 0)
+        return cli_parse_status(rc);
     if (!outp || !outp[0]) {
-        cli_err("usage: xen-support dump -o FILE");
+        cli_err("usage: xen-support %s", S_cmd.usage);
         return CLI_USAGE;
     }
     rc = cli_open(c, 0, &t);
     if (rc)
         return rc;
-    blob = xensupport_blob(t, &len);
-    if (S_atomic_write(outp, blob, len)) {
-        cli_err("%s: cannot write: %s", outp, strerror(errno));
+    out.path = outp;
+    out.data = xensupport_blob(t, &out.len);
+    if (!strcmp(outp, "-"))
+        fflush(stdout);
+    if (xsg_write_outputs(&out, 1, &failed)) {
+        cli_err("write error on %s: %s",
+                strcmp(outp, "-") ? outp : "standard output", strerror(errno));
         rc = CLI_USAGE;
     }
     xensupport_close(t);

@@ -107,25 +107,56 @@ static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv)
     yajl_gen_map_close(g);
 }
 
+/* The release facts every statement has, printed even when absent. */
+static const char *const S_std_facts[] = {"Xen-Version", "Initial-Release",
+                                          "Supported-Until",
+                                          "Security-Support-Until"};
+
+static bool S_std_fact(const char *key)
+{
+    for (size_t i = 0; i < 4; i++) {
+        const char *a = key, *b = S_std_facts[i];
+        while (*a &&
+               suptab_fold((unsigned char)*a) == suptab_fold((unsigned char)*b))
+            a++, b++;
+        if (!*a && !*b)
+            return true;
+    }
+    return false;
+}
+
+static void S_fact_line(FILE *o, const char *k, const char *v)
+{
+    char key[64];
+
+    S_key(k, key, sizeof(key));
+    fprintf(o, "%-22s : ", key);
+    out_text(o, v ? v : "n/a");
+    fputc('\n', o);
+}
+
 static void S_text(struct cli *c, xensupport_table *t,
                    const struct xensupport_info *in, const struct S_counts *n,
-                   const struct xensupport_hv_info *hv)
+                   const struct xensupport_hv_info *hv,
+                   const struct xensupport_lifecycle *lc)
 {
     struct xensupport_fact f;
-    char key[64];
+    char key[64], term[160];
     FILE *o = c->out;
 
-    for (unsigned i = 0; i < in->nr_facts; i++) {
-        if (xensupport_get_fact(t, i, &f))
-            continue;
-        S_key(f.key, key, sizeof(key));
-        fprintf(o, "%-23s: ", key);
-        out_text(o, f.value);
-        fputc('\n', o);
-    }
+    for (size_t i = 0; i < 4; i++)
+        S_fact_line(o, S_std_facts[i],
+                    xensupport_fact_value(t, S_std_facts[i]));
+    for (unsigned i = 0; i < in->nr_facts; i++)
+        if (!xensupport_get_fact(t, i, &f) && !S_std_fact(f.key))
+            S_fact_line(o, f.key, f.value);
+    out_kv(o, "general_support", "%s",
+           out_term(&lc->support, term, sizeof(term)));
+    out_kv(o, "security_support", "%s",
+           out_term(&lc->security, term, sizeof(term)));
     out_kv(o, "table_source", "%s", S_source(in->source));
     out_kv(o, "table_version", "%u", in->version);
-    out_kv(o, "table_last_comp_version", "%u", in->last_comp_version);
+    out_kv(o, "table_compat_version", "%u", in->last_comp_version);
     out_kv(o, "table_size", "%u", in->size);
     out_kv(o, "table_checksum", "0x%08x", in->checksum);
     out_kv(o, "descriptions", "%s", in->has_descriptions ? "yes" : "no");
@@ -148,7 +179,8 @@ static void S_text(struct cli *c, xensupport_table *t,
 
 static int S_json(struct cli *c, xensupport_table *t,
                   const struct xensupport_info *in, const struct S_counts *n,
-                  const struct xensupport_hv_info *hv)
+                  const struct xensupport_hv_info *hv, int64_t today,
+                  const struct xensupport_lifecycle *lc)
 {
     struct xensupport_fact f;
     yajl_gen g = json_open(c);
@@ -171,6 +203,8 @@ static int S_json(struct cli *c, xensupport_table *t,
         yajl_gen_map_close(g);
     }
     yajl_gen_array_close(g);
+    json_key(g, "lifecycle");
+    json_lifecycle(g, today, lc);
     json_key(g, "table");
     yajl_gen_map_open(g);
     json_key(g, "source");
@@ -215,17 +249,27 @@ static int S_json(struct cli *c, xensupport_table *t,
     return json_close(g);
 }
 
+static const struct cli_cmd S_cmd = {
+    "info", "info [--json]",
+    "\nRelease facts, the release's support dates against today, the table's\n"
+    "version, size and checksum, and counts per level and security\n"
+    "support; on the hypervisor also its architecture and boot policy.\n",
+    CLI_ACCEPT_SOURCE | CLI_ACCEPT_JSON};
+
 int cmd_info(struct cli *c, int n, char **args)
 {
     struct xensupport_info in;
     struct xensupport_hv_info hv, *hvp = NULL;
     char err[XENSUPPORT_ERRLEN];
     struct S_counts cnt;
+    struct xensupport_lifecycle lc;
     xensupport_table *t;
+    int64_t today;
     int rc;
 
-    if (cli_parse(c, n, args, NULL, NULL, 0) < 0)
-        return CLI_USAGE;
+    rc = cli_parse(c, &S_cmd, n, args, NULL, NULL, 0);
+    if (rc < 0)
+        return cli_parse_status(rc);
     rc = cli_open(c, 0, &t);
     if (rc)
         return rc;
@@ -239,13 +283,18 @@ int cmd_info(struct cli *c, int n, char **args)
         }
         hvp = &hv;
     }
+    rc = cli_lifecycle(t, &today, &lc);
+    if (rc) {
+        xensupport_close(t);
+        return rc;
+    }
     if (S_count(t, &in, &cnt)) {
         cli_err("out of memory");
         rc = CLI_USAGE;
     } else if (c->json) {
-        rc = S_json(c, t, &in, &cnt, hvp);
+        rc = S_json(c, t, &in, &cnt, hvp, today, &lc);
     } else {
-        S_text(c, t, &in, &cnt, hvp);
+        S_text(c, t, &in, &cnt, hvp, &lc);
     }
     xensupport_close(t);
     return rc;

@@ -61,6 +61,45 @@ static bool S_feature_ok(xensupport_table *t, const struct S_filter *fl,
     return S_matching(t, fl, f) || (!fl->any && f->nr_rows == 0);
 }
 
+/* A field of --parseable: '-' when empty (no field holds a tab or a
+   newline: out_text shows control bytes as '?'). */
+static void S_field(FILE *o, const char *s, char sep)
+{
+    out_text(o, s && s[0] ? s : "-");
+    fputc(sep, o);
+}
+
+/* --parseable: one row per line, tab-separated, no header. */
+static void S_parseable(struct cli *c, xensupport_table *t,
+                        const struct S_filter *fl)
+{
+    struct xensupport_info in;
+    struct xensupport_section s;
+    struct xensupport_feature f;
+    struct xensupport_row r;
+    FILE *o = c->out;
+
+    xensupport_get_info(t, &in);
+    for (unsigned id = 0; id < in.nr_features; id++) {
+        if (xensupport_get_feature(t, id, &f) ||
+            xensupport_get_section(t, f.section, &s) ||
+            !S_feature_ok(t, fl, &f, s.name))
+            continue;
+        for (unsigned i = 0; i < f.nr_rows; i++) {
+            if (xensupport_get_row(t, f.first_row + i, &r) || !S_row_ok(fl, &r))
+                continue;
+            S_field(o, s.name, '\t');
+            S_field(o, f.name, '\t');
+            S_field(o, r.key, '\t');
+            S_field(o, r.qualifier, '\t');
+            S_field(o, xensupport_level_name(r.level), '\t');
+            S_field(o, xensupport_security_name(r.security), '\t');
+            S_field(o, out_arch(r.arch), '\t');
+            S_field(o, r.value, '\n');
+        }
+    }
+}
+
 static void S_text(struct cli *c, xensupport_table *t,
                    const struct S_filter *fl)
 {
@@ -193,21 +232,42 @@ static void S_default_arch(struct cli *c, xensupport_table *t,
     fl->any = true;
 }
 
+static const struct cli_cmd S_cmd = {
+    "list",
+    "list [--arch x86|arm|all] [--level LEVEL] [--section TEXT]\n"
+    "                        [--parseable | --json]",
+    "\nEvery feature with its status rows, grouped by section.\n\n"
+    "options:\n"
+    "  --arch A         rows that apply to x86, arm or all (default: the\n"
+    "                   hypervisor's own architecture, or all)\n"
+    "  --level LEVEL    rows of that level: supported, tech-preview,\n"
+    "                   experimental, deprecated, other\n"
+    "  --section TEXT   features whose section name contains TEXT\n"
+    "  --parseable      one row per line, tab-separated, no header:\n"
+    "                   section, feature, key, qualifier, level, security,\n"
+    "                   architectures, value\n",
+    CLI_ACCEPT_SOURCE | CLI_ACCEPT_JSON};
+
 int cmd_list(struct cli *c, int n, char **args)
 {
     const char *arch = NULL, *level = NULL, *section = NULL;
+    bool parseable = false;
     const struct cli_opt opts[] = {
-        {"arch", 0, &arch, NULL},
-        {"level", 0, &level, NULL},
-        {"section", 0, &section, NULL},
+        {"arch", 0, &arch, NULL},       {"level", 0, &level, NULL},
+        {"section", 0, &section, NULL}, {"parseable", 0, NULL, &parseable},
         {NULL, 0, NULL, NULL},
     };
     struct S_filter fl = {XENSUPPORT_ARCH_ALL, -1, NULL, false};
     xensupport_table *t;
     int rc;
 
-    if (cli_parse(c, n, args, opts, NULL, 0) < 0)
+    rc = cli_parse(c, &S_cmd, n, args, opts, NULL, 0);
+    if (rc < 0)
+        return cli_parse_status(rc);
+    if (parseable && c->json) {
+        cli_err("list: --parseable and --json exclude each other");
         return CLI_USAGE;
+    }
     if (arch) {
         if (!strcmp(arch, "x86"))
             fl.arch = XENSUPPORT_ARCH_X86;
@@ -239,6 +299,8 @@ int cmd_list(struct cli *c, int n, char **args)
         S_default_arch(c, t, &fl);
     if (c->json)
         rc = S_json(c, t, &fl);
+    else if (parseable)
+        S_parseable(c, t, &fl);
     else
         S_text(c, t, &fl);
     xensupport_close(t);

@@ -101,6 +101,15 @@ static int S_json(struct cli *c, xensupport_table *t,
     return json_close(g);
 }
 
+static const struct cli_cmd S_cmd = {
+    "show", "show [--json] FEATURE",
+    "\nOne feature: section, parent, sub-features, id and stable key, every\n"
+    "row with its raw value and reading, and its prose if the table has it.\n"
+    "FEATURE is a name (any case), a generated id (RTDS_BASED_SCHEDULER), a\n"
+    "stable key (SCHED_RTDS), a gate's origin (sched=rtds), an alias\n"
+    "(rtds), a heading of an earlier release, or a unique prefix.\n",
+    CLI_ACCEPT_SOURCE | CLI_ACCEPT_JSON};
+
 int cmd_show(struct cli *c, int n, char **args)
 {
     const char *pos[1];
@@ -109,11 +118,11 @@ int cmd_show(struct cli *c, int n, char **args)
     xensupport_table *t;
     int rc, id;
 
-    rc = cli_parse(c, n, args, NULL, pos, 1);
+    rc = cli_parse(c, &S_cmd, n, args, NULL, pos, 1);
     if (rc < 0)
-        return CLI_USAGE;
+        return cli_parse_status(rc);
     if (rc != 1) {
-        cli_err("usage: xen-support show FEATURE");
+        cli_err("usage: xen-support %s", S_cmd.usage);
         return CLI_USAGE;
     }
     rc = cli_open(c, 0, &t);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fileio.h"
 
 /* One event with what the table says about it. */
 struct S_item {
@@ -115,9 +116,22 @@ static void S_label(FILE *o, const char *name, const char *v, bool comma)
     fputc('"', o);
 }
 
+/* A release term as a timestamp gauge; no sample when it has no date. */
+static void S_prom_term(FILE *o, const char *name, const char *fact,
+                        const struct xensupport_term *t)
+{
+    fprintf(o,
+            "# HELP %s %s of the running Xen release, as Unix time (no "
+            "sample when the statement gives no date).\n"
+            "# TYPE %s gauge\n",
+            name, fact, name);
+    if (t->state >= XENSUPPORT_TERM_RUNNING)
+        fprintf(o, "%s %lld\n", name, (long long)t->date);
+}
+
 static void S_prometheus(FILE *o, const struct xensupport_hv_info *hv,
                          const struct S_item *items, unsigned nr,
-                         unsigned active)
+                         unsigned active, const struct xensupport_lifecycle *lc)
 {
     const char *pol = xensupport_policy_name(hv->policy);
 
@@ -163,12 +177,25 @@ static void S_prometheus(FILE *o, const struct xensupport_hv_info *hv,
             "# TYPE xen_support_events_lost gauge\n"
             "xen_support_events_lost %u\n",
             hv->nr_exempt, (unsigned)hv->events_lost);
+    S_prom_term(o, "xen_support_supported_until_timestamp_seconds",
+                "Supported-Until", &lc->support);
+    S_prom_term(o, "xen_support_security_support_until_timestamp_seconds",
+                "Security-Support-Until", &lc->security);
 }
 
 static void S_text(FILE *o, const struct xensupport_hv_info *hv,
-                   const struct S_item *items, unsigned nr, unsigned active)
+                   const struct S_item *items, unsigned nr, unsigned active,
+                   const struct xensupport_lifecycle *lc)
 {
     const char *pol = xensupport_policy_name(hv->policy);
+    char term[160];
+
+    out_kv(o, "general_support", "%s",
+           out_term(&lc->support, term, sizeof(term)));
+    out_kv(o, "security_support", "%s",
+           out_term(&lc->security, term, sizeof(term)));
+    out_kv(o, "past_security_support", "%s",
+           lc->security.state == XENSUPPORT_TERM_ENDED ? "yes" : "no");
 
     out_kv(o, "support_policy", "%s%s", pol ? pol : "unknown",
            hv->policy_flags & XENSUPPORT_PF_NOT_SECURITY ? " (strict)" : "");
@@ -184,50 +211,17 @@ static void S_text(FILE *o, const struct xensupport_hv_info *hv,
     out_kv(o, "events_lost", "%u", (unsigned)hv->events_lost);
 }
 
-/* Open a temporary file next to path; *tmp is malloc()ed. */
-static FILE *S_tmp_open(const char *path, char **tmp)
-{
-    size_t n = strlen(path) + 16;
-    int fd;
-    FILE *f;
-
-    *tmp = malloc(n);
-    if (!*tmp)
-        return NULL;
-    snprintf(*tmp, n, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(*tmp);
-    if (fd < 0 || fchmod(fd, 0644) || !(f = fdopen(fd, "w"))) {
-        int saved = errno;
-
-        if (fd >= 0) {
-            close(fd);
-            unlink(*tmp);
-        }
-        free(*tmp);
-        *tmp = NULL;
-        errno = saved;
-        return NULL;
-    }
-    return f;
-}
-
-/* Flush, sync and rename the temporary file into place; 0 or -1. */
-static int S_tmp_commit(FILE *f, char *tmp, const char *path)
-{
-    int bad = fflush(f) || ferror(f) || fsync(fileno(f));
-    int saved = errno;
-
-    bad |= fclose(f) != 0;
-    if (!bad && rename(tmp, path) == 0) {
-        free(tmp);
-        return 0;
-    }
-    saved = errno ? errno : saved;
-    unlink(tmp);
-    free(tmp);
-    errno = saved;
-    return -1;
-}
+static const struct cli_cmd S_cmd = {
+    "status", "status [--prometheus [-o FILE]]",
+    "\nThe features outside security support the running hypervisor enabled\n"
+    "since boot (its record of support= gate events), and the release's\n"
+    "support terms against today.  Exit 1 if any such feature is active or\n"
+    "the release is past its Security-Support-Until date, 0 otherwise.\n\n"
+    "options:\n"
+    "  --prometheus     node-exporter textfile collector format\n"
+    "  -o, --output F   with --prometheus: write F (temporary file and\n"
+    "                   rename, mode kept) instead of standard output\n",
+    0};
 
 int cmd_status(struct cli *c, int n, char **args)
 {
@@ -243,22 +237,21 @@ int cmd_status(struct cli *c, int n, char **args)
     struct xensupport_feature *fs = NULL;
     struct xensupport_row *rs = NULL;
     struct S_item *items = NULL;
-    char err[XENSUPPORT_ERRLEN], *tmp = NULL;
+    char err[XENSUPPORT_ERRLEN], *buf = NULL;
+    struct xensupport_lifecycle lc;
     xensupport_table *t = NULL;
     unsigned nr = 0, active = 0;
+    size_t len = 0;
+    int64_t today;
     uint32_t lost;
     FILE *o = c->out;
     int rc;
 
-    if (cli_parse(c, n, args, opts, NULL, 0) < 0)
-        return CLI_USAGE;
-    if (c->nr_src) {
-        cli_err("status: the record of gated features exists only in the "
-                "running hypervisor; --document and --table do not apply");
-        return CLI_USAGE;
-    }
+    rc = cli_parse(c, &S_cmd, n, args, opts, NULL, 0);
+    if (rc < 0)
+        return cli_parse_status(rc);
     if (outp && (!outp[0] || !prom)) {
-        cli_err("usage: xen-support status [--prometheus [-o FILE]]");
+        cli_err("usage: xen-support %s", S_cmd.usage);
         return CLI_USAGE;
     }
     rc = cli_open(c, 0, &t);
@@ -287,23 +280,44 @@ int cmd_status(struct cli *c, int n, char **args)
         active += S_active(&ev[i]);
     }
 
-    if (outp && !(o = S_tmp_open(outp, &tmp))) {
-        cli_err("%s: cannot write: %s", outp, strerror(errno));
+    rc = cli_lifecycle(t, &today, &lc);
+    if (rc)
+        goto out;
+    /* -o FILE: the whole text first, then written by fileio's rules. */
+    if (outp && !(o = open_memstream(&buf, &len))) {
+        cli_err("%s", strerror(errno));
         rc = CLI_USAGE;
         goto out;
     }
     if (prom)
-        S_prometheus(o, &hv, items, nr, active);
+        S_prometheus(o, &hv, items, nr, active, &lc);
     else
-        S_text(o, &hv, items, nr, active);
-    if (outp && S_tmp_commit(o, tmp, outp)) {
-        cli_err("%s: cannot write: %s", outp, strerror(errno));
-        rc = CLI_USAGE;
-        goto out;
+        S_text(o, &hv, items, nr, active, &lc);
+    if (outp) {
+        struct xsg_outfile f = {outp, NULL, 0};
+        const char *failed;
+
+        if (fclose(o)) {
+            cli_err("%s", strerror(errno));
+            rc = CLI_USAGE;
+            goto out;
+        }
+        f.data = buf;
+        f.len = len;
+        if (!strcmp(outp, "-"))
+            fflush(stdout);
+        if (xsg_write_outputs(&f, 1, &failed)) {
+            cli_err("write error on %s: %s",
+                    strcmp(outp, "-") ? outp : "standard output",
+                    strerror(errno));
+            rc = CLI_USAGE;
+            goto out;
+        }
     }
-    rc = active ? CLI_NO : CLI_OK;
+    rc = active || lc.security.state == XENSUPPORT_TERM_ENDED ? CLI_NO : CLI_OK;
 
 out:
+    free(buf);
     free(items);
     free(fs);
     free(rs);

@@ -115,3 +115,39 @@ void json_release(yajl_gen g, xensupport_table *t)
     }
     yajl_gen_map_close(g);
 }
+
+static void S_term(yajl_gen g, const struct xensupport_term *t)
+{
+    char d[16];
+
+    yajl_gen_map_open(g);
+    json_key(g, "state");
+    json_str(g, xensupport_term_name(t->state));
+    json_key(g, "text");
+    json_str(g, t->text);
+    json_key(g, "date");
+    json_str(g, t->state >= XENSUPPORT_TERM_RUNNING
+                    ? out_date(t->date, d, sizeof(d))
+                    : NULL);
+    json_key(g, "days");
+    if (t->state >= XENSUPPORT_TERM_RUNNING)
+        json_int(g, t->days);
+    else
+        yajl_gen_null(g);
+    yajl_gen_map_close(g);
+}
+
+void json_lifecycle(yajl_gen g, int64_t today,
+                    const struct xensupport_lifecycle *lc)
+{
+    char d[16];
+
+    yajl_gen_map_open(g);
+    json_key(g, "today");
+    json_str(g, out_date(today, d, sizeof(d)));
+    json_key(g, "support");
+    S_term(g, &lc->support);
+    json_key(g, "security");
+    S_term(g, &lc->security);
+    yajl_gen_map_close(g);
+}

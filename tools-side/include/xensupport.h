@@ -64,6 +64,8 @@ struct xensupport_source {
  *   ENOTSUP  the table needs a newer reader (last_comp_version too high);
  *   ENOSYS   DOCUMENT: this library does not compile documents (use
  *            xensupport_doc_open() from libxensupport-doc);
+ *   EFBIG    FILE: larger than XEN_SUPTAB_SIZE_MAX (1 MiB); a device or
+ *            pipe is read only up to that limit;
  *   ENOMEM, or the errno of open()/read() (ENOENT, EACCES, EISDIR, ...)
  *            for FILE.
  * HYPERVISOR (libxenctrl, XEN_SYSCTL_support_table: two hypercalls, the
@@ -200,6 +202,56 @@ int xensupport_get_row(xensupport_table *t, unsigned id,
  * NULL with errno ENOENT (ENOMEM).
  */
 const char *xensupport_fact_value(xensupport_table *t, const char *key);
+
+/*
+ * The release's lifecycle (since 1.2): its Supported-Until and
+ * Security-Support-Until facts against a day.  A term is
+ *   ABSENT   the statement has no such fact;
+ *   UNDATED  the fact is not a YYYY-MM-DD date ("TBD", "Unreleased - not
+ *            yet security-supported"): text says what it is;
+ *   RUNNING  the day is on or before the date (days >= 0 left);
+ *   ENDED    the date is past (days < 0: how long ago).
+ */
+enum xensupport_term_state {
+    XENSUPPORT_TERM_ABSENT = 0,
+    XENSUPPORT_TERM_UNDATED = 1,
+    XENSUPPORT_TERM_RUNNING = 2,
+    XENSUPPORT_TERM_ENDED = 3,
+};
+struct xensupport_term {
+    enum xensupport_term_state state;
+    const char *text; /* the fact's value (owned by the table), or NULL */
+    int64_t date;     /* RUNNING/ENDED: the date, 00:00 UTC, Unix time */
+    long days;        /* RUNNING/ENDED: date minus today, in days */
+};
+struct xensupport_lifecycle {
+    struct xensupport_term support;  /* Supported-Until */
+    struct xensupport_term security; /* Security-Support-Until */
+};
+
+/*
+ * Today as Unix time of 00:00 UTC: the environment variable
+ * XEN_SUPPORT_TODAY (YYYY-MM-DD) when set, for tests and for asking
+ * "what about next month?"; else the clock.  Returns -1 with errno EINVAL
+ * when XEN_SUPPORT_TODAY is set but not a valid date.
+ */
+int64_t xensupport_today(void);
+
+/*
+ * Fill *out for table t against today (Unix time, any time of that UTC
+ * day).  Returns 0, or -1 with errno ENOMEM.
+ */
+int xensupport_get_lifecycle(xensupport_table *t, int64_t today,
+                             struct xensupport_lifecycle *out);
+
+/* "absent", "undated", "running", "ended"; NULL for other values. */
+const char *xensupport_term_name(unsigned state);
+
+/*
+ * Parse a strict YYYY-MM-DD (a real calendar day, 1970-01-01 or later)
+ * into Unix time of 00:00 UTC; -1 with errno EINVAL otherwise.
+ */
+int64_t xensupport_parse_date(const char *s);
 
 /*
  * Feature id whose name equals name (ASCII case folded), by binary search
