@@ -164,3 +164,47 @@ bool suptab_str_has(const struct suptab *t, uint32_t ref, const char *s)
  * indent-tabs-mode: nil
  * End:
  */
+
+static bool is_alnum(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+size_t suptab_ident(char *buf, size_t size, const char *name)
+{
+    size_t o = 0;
+    bool sep = false;
+
+    for ( ; *name; name++ )
+    {
+        int c = (unsigned char)*name;
+
+        if ( !is_alnum(c) )
+        {
+            sep = o > 0;
+            continue;
+        }
+        if ( sep )
+        {
+            if ( o + 1 < size )
+                buf[o] = '_';
+            o++;
+            sep = false;
+        }
+        if ( o + 1 < size )
+            buf[o] = (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c;
+        o++;
+    }
+    if ( !o )
+    {
+        const char *u = "UNNAMED";
+
+        for ( ; u[o]; o++ )
+            if ( o + 1 < size )
+                buf[o] = u[o];
+    }
+    if ( size )
+        buf[o < size ? o : size - 1] = '\0';
+    return o;
+}

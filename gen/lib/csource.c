@@ -1,30 +1,20 @@
 /* csource.c: C header and source for the table, with feature ids. */
 #include "csource.h"
 
-#include <ctype.h>
+#include <xen/suptab.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Upper-case identifier part from a name: "RTDS based" -> RTDS_BASED. */
+/* Upper-case identifier part from a name (the core's suptab_ident()). */
 static char *S_ident_part(const char *name)
 {
-    size_t n = strlen(name), o = 0;
-    char *id = malloc(n + 8);
-    if (!id)
-        return NULL;
-    for (const char *p = name; *p; p++) {
-        if (isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80))
-            id[o++] = (char)toupper((unsigned char)*p);
-        else if (o && id[o - 1] != '_')
-            id[o++] = '_';
-    }
-    while (o && id[o - 1] == '_')
-        o--;
-    if (!o)
-        memcpy(id, "UNNAMED", o = 7);
-    id[o] = '\0';
+    size_t n = suptab_ident(NULL, 0, name) + 1;
+    char *id = malloc(n);
+    if (id)
+        suptab_ident(id, n, name);
     return id;
 }
 

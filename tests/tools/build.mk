@@ -1,9 +1,9 @@
 # tests/tools/build.mk: libxensupport and xen-support tests (cmocka).
 # Each test runs from the top folder (it reads docs/SUPPORT.md).
 
-TT_PROGS := crc32 decoder corrupt hostile cli
+TT_PROGS := crc32 decoder corrupt hostile cli lifecycle conventions find
 TT_BINS := $(TT_PROGS:%=$(O)/tests/tools/test_%)
-TT_UTIL := $(O)/tests/tools/tt_util.o
+TT_UTIL := $(O)/tests/tools/tt_util.o $(O)/tests/tools/tt_cli.o
 
 $(TT_BINS:%=%.o) $(TT_UTIL): EXTRA_CFLAGS += -Itests \
     $(call pc_cflags,$(CMOCKA_PC)) $(call pc_cflags,$(YAJL_PC))
@@ -23,7 +23,14 @@ test-tools-corrupt: $(O)/tests/tools/test_corrupt
 	$<
 test-tools-hostile: $(O)/tests/tools/test_hostile
 	$<
+test-tools-lifecycle: $(O)/tests/tools/test_lifecycle
+	$<
+test-tools-find: $(O)/tests/tools/test_find
+	$<
 test-tools-cli: $(O)/tests/tools/test_cli $(O)/bin/xen-support
+	XS_BIN=$(O)/bin/xen-support $<
+test-tools-conventions: $(O)/tests/tools/test_conventions \
+    $(O)/bin/xen-support
 	XS_BIN=$(O)/bin/xen-support $<
 
 TEST_TARGETS += $(TT_PROGS:%=test-tools-%)
@@ -72,6 +79,13 @@ $(TT_ST): $(TT_ST).o $(O)/tests/tools/tt_hosted.o $(TT_ST_CLI) \
 test-tools-status: $(TT_ST)
 	$<
 TEST_TARGETS += test-tools-status
+
+# Awkward outputs and inputs (devices made with mknod, FIFOs, symlinks,
+# /dev/zero-like inputs), as root and as nobody.
+.PHONY: test-tools-io
+test-tools-io: $(O)/bin/xen-support $(GEN_BIN)
+	O=$(O) SANITIZE=$(SANITIZE) tests/tools/io-test.sh
+TEST_TARGETS += test-tools-io
 
 # Install into a temporary root, then build a small program against it
 # with pkg-config (shared and static) and check the exported names.

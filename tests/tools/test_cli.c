@@ -19,60 +19,11 @@
 #include <cmocka.h>
 #include <yajl/yajl_tree.h>
 
+#include "tt_cli.h"
 #include "tt_util.h"
 
 #define GOLDEN "tests/tools/golden/"
 #define DOC    "--document " TT_SEED " "
-
-static const char *S_bin;
-static char S_dir[] = "/tmp/xs-cli-XXXXXX";
-static char *S_out, *S_err;
-
-static char *S_slurp(const char *path, size_t *lenp)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    if (lenp)
-        *lenp = (size_t)n;
-    return buf;
-}
-
-/* Run xen-support ARGS (shell words); returns its exit status. */
-static int S_run(const char *fmt, ...)
-{
-    char args[1024], cmd[2048], path[64];
-    va_list ap;
-    int st;
-
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof(args), fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof(cmd), "%s %s >%s/out 2>%s/err", S_bin, args, S_dir,
-             S_dir);
-    st = system(cmd);
-    assert_true(WIFEXITED(st));
-    free(S_out);
-    free(S_err);
-    snprintf(path, sizeof(path), "%s/out", S_dir);
-    S_out = S_slurp(path, NULL);
-    snprintf(path, sizeof(path), "%s/err", S_dir);
-    S_err = S_slurp(path, NULL);
-    assert_non_null(S_out);
-    assert_non_null(S_err);
-    return WEXITSTATUS(st);
-}
 
 /* Lines whose values depend on the writer's exact bytes are masked. */
 static void S_mask(char *s)
@@ -104,7 +55,7 @@ static void S_golden(const char *name, const char *actual)
         fclose(f);
         return;
     }
-    want = S_slurp(path, NULL);
+    want = tt_slurp(path, NULL);
     if (!want)
         fail_msg("missing golden file %s", path);
     got = strdup(actual);
@@ -118,37 +69,26 @@ static void S_golden(const char *name, const char *actual)
     free(got);
 }
 
-/* stderr is one "xen-support: ..." line mentioning what. */
-static void S_one_line_error(const char *what)
-{
-    size_t n = strlen(S_err);
-
-    if (strncmp(S_err, "xen-support: ", 13) || n == 0 || S_err[n - 1] != '\n' ||
-        strchr(S_err, '\n') != S_err + n - 1 || !strstr(S_err, what))
-        fail_msg("bad error output '%s' (want one line with '%s')", S_err,
-                 what);
-}
-
 static void test_golden(void **state)
 {
     (void)state;
-    assert_int_equal(S_run(DOC "info"), 0);
-    assert_string_equal(S_err, "");
-    S_golden("info.txt", S_out);
-    assert_int_equal(S_run(DOC "list"), 0);
-    S_golden("list.txt", S_out);
-    assert_int_equal(S_run(DOC "list --arch arm --level experimental"), 0);
-    S_golden("list-arm-experimental.txt", S_out);
-    assert_int_equal(S_run(DOC "list --json"), 0);
-    S_golden("list.json", S_out);
-    assert_int_equal(S_run(DOC "show iommu"), 0);
-    S_golden("show-iommu.txt", S_out);
-    assert_int_equal(S_run(DOC "show --json 'Host ACPI (via Domain 0)'"), 0);
-    S_golden("show-host-acpi.json", S_out);
-    assert_int_equal(S_run(DOC "show iommmu"), 2);
-    assert_string_equal(S_out, "");
-    S_golden("show-unknown.err", S_err);
-    S_one_line_error("did you mean 'IOMMU'");
+    assert_int_equal(tt_run(DOC "info"), 0);
+    assert_string_equal(tt_err, "");
+    S_golden("info.txt", tt_out);
+    assert_int_equal(tt_run(DOC "list"), 0);
+    S_golden("list.txt", tt_out);
+    assert_int_equal(tt_run(DOC "list --arch arm --level experimental"), 0);
+    S_golden("list-arm-experimental.txt", tt_out);
+    assert_int_equal(tt_run(DOC "list --json"), 0);
+    S_golden("list.json", tt_out);
+    assert_int_equal(tt_run(DOC "show iommu"), 0);
+    S_golden("show-iommu.txt", tt_out);
+    assert_int_equal(tt_run(DOC "show --json 'Host ACPI (via Domain 0)'"), 0);
+    S_golden("show-host-acpi.json", tt_out);
+    assert_int_equal(tt_run(DOC "show iommmu"), 2);
+    assert_string_equal(tt_out, "");
+    S_golden("show-unknown.err", tt_err);
+    tt_one_line_error("did you mean 'IOMMU'");
 }
 
 static void test_list_json_shape(void **state)
@@ -159,8 +99,8 @@ static void test_list_json_shape(void **state)
     unsigned rows = 0;
 
     (void)state;
-    assert_int_equal(S_run(DOC "list --json"), 0);
-    root = yajl_tree_parse(S_out, ebuf, sizeof(ebuf));
+    assert_int_equal(tt_run(DOC "list --json"), 0);
+    root = yajl_tree_parse(tt_out, ebuf, sizeof(ebuf));
     assert_non_null(root);
     assert_true(YAJL_IS_OBJECT(root) && root->u.object.len == 2);
     r = yajl_tree_get(root, rel, yajl_t_object);
@@ -198,31 +138,31 @@ static void test_list_json_shape(void **state)
 static void test_check(void **state)
 {
     (void)state;
-    assert_int_equal(S_run(DOC "check IOMMU"), 0);
-    assert_string_equal(S_out, "IOMMU: meets supported\n");
-    assert_int_equal(S_run(DOC "check iommu --arch x86 --require "
-                               "security-supported"),
+    assert_int_equal(tt_run(DOC "check IOMMU"), 0);
+    assert_string_equal(tt_out, "IOMMU: meets supported\n");
+    assert_int_equal(tt_run(DOC "check iommu --arch x86 --require "
+                                "security-supported"),
                      0);
-    assert_int_equal(S_run(DOC "check 'Host ACPI (via Domain 0)'"), 1);
-    assert_string_equal(S_out, "Host ACPI (via Domain 0): does not meet "
-                               "supported (Status, ARM: Experimental)\n");
-    assert_int_equal(S_run(DOC "check 'host acpi (via domain 0)' --arch x86"),
+    assert_int_equal(tt_run(DOC "check 'Host ACPI (via Domain 0)'"), 1);
+    assert_string_equal(tt_out, "Host ACPI (via Domain 0): does not meet "
+                                "supported (Status, ARM: Experimental)\n");
+    assert_int_equal(tt_run(DOC "check 'host acpi (via domain 0)' --arch x86"),
                      0);
-    assert_int_equal(S_run(DOC "check 'Host ACPI (via Domain 0)' --arch arm"),
+    assert_int_equal(tt_run(DOC "check 'Host ACPI (via Domain 0)' --arch arm"),
                      1);
-    assert_int_equal(S_run(DOC "check gdbsx --require security-supported -q"),
+    assert_int_equal(tt_run(DOC "check gdbsx --require security-supported -q"),
                      1);
-    assert_string_equal(S_out, "");
-    assert_int_equal(S_run(DOC "check gdbsx"), 0);
+    assert_string_equal(tt_out, "");
+    assert_int_equal(tt_run(DOC "check gdbsx"), 0);
     /* ARM only: nothing applies on x86. */
-    assert_int_equal(S_run(DOC "check 'ARM/GICv3 ITS' --arch x86"), 1);
-    assert_non_null(strstr(S_out, "no status row applies"));
-    assert_int_equal(S_run(DOC "check no-such-feature"), 2);
-    S_one_line_error("unknown feature 'no-such-feature'");
-    assert_int_equal(S_run(DOC "check iommu --require gold"), 2);
-    S_one_line_error("--require gold");
-    assert_int_equal(S_run(DOC "check iommu --arch riscv"), 2);
-    S_one_line_error("--arch riscv");
+    assert_int_equal(tt_run(DOC "check 'ARM/GICv3 ITS' --arch x86"), 1);
+    assert_non_null(strstr(tt_out, "no status row applies"));
+    assert_int_equal(tt_run(DOC "check no-such-feature"), 2);
+    tt_one_line_error("unknown feature 'no-such-feature'");
+    assert_int_equal(tt_run(DOC "check iommu --require gold"), 2);
+    tt_one_line_error("--require gold");
+    assert_int_equal(tt_run(DOC "check iommu --arch riscv"), 2);
+    tt_one_line_error("--arch riscv");
 }
 
 static void test_errors(void **state)
@@ -230,67 +170,67 @@ static void test_errors(void **state)
     char cmd[512];
 
     (void)state;
-    assert_int_equal(S_run(""), 2);
-    assert_int_equal(S_run("frobnicate"), 2);
-    S_one_line_error("frobnicate");
-    assert_int_equal(S_run(DOC "list --bogus"), 2);
-    S_one_line_error("--bogus");
-    assert_int_equal(S_run(DOC "list --level gold"), 2);
-    S_one_line_error("--level gold");
-    assert_int_equal(S_run(DOC "--table x.bin info"), 2);
-    S_one_line_error("x.bin: only one source");
-    assert_int_equal(S_run("--help"), 0);
-    assert_non_null(strstr(S_out, "usage:"));
+    assert_int_equal(tt_run("%s", ""), 2);
+    assert_int_equal(tt_run("frobnicate"), 2);
+    tt_one_line_error("frobnicate");
+    assert_int_equal(tt_run(DOC "list --bogus"), 2);
+    tt_one_line_error("--bogus");
+    assert_int_equal(tt_run(DOC "list --level gold"), 2);
+    tt_one_line_error("--level gold");
+    assert_int_equal(tt_run(DOC "--table x.bin info"), 2);
+    tt_one_line_error("x.bin: only one source");
+    assert_int_equal(tt_run("--help"), 0);
+    assert_non_null(strstr(tt_out, "usage:"));
 
     /* Missing, a directory (unreadable as a file, even for root), a
        path through a file. */
-    assert_int_equal(S_run("--table /nonexistent/t.bin info"), 2);
-    S_one_line_error("/nonexistent/t.bin: No such file or directory");
-    assert_int_equal(S_run("--document /nonexistent/S.md info"), 2);
-    S_one_line_error("/nonexistent/S.md");
-    assert_int_equal(S_run("--table %s info", S_dir), 2);
-    S_one_line_error("Is a directory");
-    assert_int_equal(S_run("--document %s info", S_dir), 2);
-    S_one_line_error(S_dir);
-    assert_int_equal(S_run("--table " TT_SEED "/x info"), 2);
-    S_one_line_error("Not a directory");
+    assert_int_equal(tt_run("--table /nonexistent/t.bin info"), 2);
+    tt_one_line_error("/nonexistent/t.bin: No such file or directory");
+    assert_int_equal(tt_run("--document /nonexistent/S.md info"), 2);
+    tt_one_line_error("/nonexistent/S.md");
+    assert_int_equal(tt_run("--table %s info", tt_dir), 2);
+    tt_one_line_error("Is a directory");
+    assert_int_equal(tt_run("--document %s info", tt_dir), 2);
+    tt_one_line_error(tt_dir);
+    assert_int_equal(tt_run("--table " TT_SEED "/x info"), 2);
+    tt_one_line_error("Not a directory");
 
     /* Empty input. */
-    snprintf(cmd, sizeof(cmd), ": > %s/empty", S_dir);
+    snprintf(cmd, sizeof(cmd), ": > %s/empty", tt_dir);
     assert_int_equal(system(cmd), 0);
-    assert_int_equal(S_run("--table %s/empty info", S_dir), 3);
-    S_one_line_error("invalid table: truncated");
-    assert_int_equal(S_run("--document %s/empty info", S_dir), 1);
-    assert_non_null(strstr(S_err, "empty: the document has errors"));
+    assert_int_equal(tt_run("--table %s/empty info", tt_dir), 3);
+    tt_one_line_error("invalid table: truncated");
+    assert_int_equal(tt_run("--document %s/empty info", tt_dir), 1);
+    assert_non_null(strstr(tt_err, "empty: the document has errors"));
 
     /* Not UTF-8. */
     snprintf(cmd, sizeof(cmd),
              "printf '# Feature Support\\n\\n## S\\n\\n### \\377\\376\\n' "
              "> %s/bad.md",
-             S_dir);
+             tt_dir);
     assert_int_equal(system(cmd), 0);
-    assert_int_equal(S_run("--document %s/bad.md info", S_dir), 1);
-    assert_non_null(strstr(S_err, "bad.md:5:"));
-    assert_non_null(strstr(S_err, "xen-support: "));
-    assert_int_equal(S_run("--table %s/bad.md info", S_dir), 3);
-    S_one_line_error("bad magic");
+    assert_int_equal(tt_run("--document %s/bad.md info", tt_dir), 1);
+    assert_non_null(strstr(tt_err, "bad.md:5:"));
+    assert_non_null(strstr(tt_err, "xen-support: "));
+    assert_int_equal(tt_run("--table %s/bad.md info", tt_dir), 3);
+    tt_one_line_error("bad magic");
 
     /* A table with a wrong byte. */
     size_t len;
     uint8_t *blob = tt_seed(&len);
     blob[len / 2] ^= 0x20;
-    snprintf(cmd, sizeof(cmd), "%s/corrupt.bin", S_dir);
+    snprintf(cmd, sizeof(cmd), "%s/corrupt.bin", tt_dir);
     FILE *f = fopen(cmd, "wb");
     assert_non_null(f);
     assert_int_equal(fwrite(blob, 1, len, f), len);
     fclose(f);
     free(blob);
-    assert_int_equal(S_run("--table %s info", cmd), 3);
-    S_one_line_error("checksum mismatch");
+    assert_int_equal(tt_run("--table %s info", cmd), 3);
+    tt_one_line_error("checksum mismatch");
 
     /* Strict: the seed's oddities become errors. */
-    assert_int_equal(S_run(DOC "--strict info"), 1);
-    assert_non_null(strstr(S_err, "docs/SUPPORT.md:216:22: error:"));
+    assert_int_equal(tt_run(DOC "--strict info"), 1);
+    assert_non_null(strstr(tt_err, "docs/SUPPORT.md:216:22: error:"));
 }
 
 /*
@@ -308,18 +248,18 @@ static void test_no_source_no_xen(void **state)
     if (!access("/dev/xen/privcmd", F_OK) || !access("/proc/xen/privcmd", F_OK))
         skip();
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
-        assert_int_equal(S_run("%s", cmds[i]), 4);
-        S_one_line_error("not running on Xen: no /dev/xen/privcmd");
-        S_one_line_error("--document PATH");
-        S_one_line_error("--table PATH");
-        assert_string_equal(S_out, "");
+        assert_int_equal(tt_run("%s", cmds[i]), 4);
+        tt_one_line_error("not running on Xen: no /dev/xen/privcmd");
+        tt_one_line_error("--document PATH");
+        tt_one_line_error("--table PATH");
+        assert_string_equal(tt_out, "");
     }
     assert_int_equal(access("/tmp/never-written.bin", F_OK), -1);
     /* A source option still wins, and usage errors come first. */
-    assert_int_equal(S_run(DOC "info"), 0);
-    assert_int_equal(S_run("list --level gold"), 2);
-    assert_int_equal(S_run("--help"), 0);
-    assert_non_null(strstr(S_out, "4 not on Xen"));
+    assert_int_equal(tt_run(DOC "info"), 0);
+    assert_int_equal(tt_run("list --level gold"), 2);
+    assert_int_equal(tt_run("--help"), 0);
+    assert_non_null(strstr(tt_out, "4 not on Xen"));
 }
 
 static void test_dump_and_diff(void **state)
@@ -330,30 +270,30 @@ static void test_dump_and_diff(void **state)
     char *dumped;
 
     (void)state;
-    snprintf(path, sizeof(path), "%s/t.bin", S_dir);
-    assert_int_equal(S_run(DOC "dump -o %s", path), 0);
-    dumped = S_slurp(path, &dlen);
+    snprintf(path, sizeof(path), "%s/t.bin", tt_dir);
+    assert_int_equal(tt_run(DOC "dump -o %s", path), 0);
+    dumped = tt_slurp(path, &dlen);
     assert_non_null(dumped);
     assert_int_equal(dlen, len);
     assert_memory_equal(dumped, blob, len);
     free(dumped);
 
     /* The table reads back the same as the document. */
-    assert_int_equal(S_run("--table %s list", path), 0);
-    S_golden("list.txt", S_out);
-    assert_int_equal(S_run("--table %s info", path), 0);
-    assert_non_null(strstr(S_out, "table_source           : table file\n"));
+    assert_int_equal(tt_run("--table %s list", path), 0);
+    S_golden("list.txt", tt_out);
+    assert_int_equal(tt_run("--table %s info", path), 0);
+    assert_non_null(strstr(tt_out, "table_source           : table file\n"));
 
     /* Dump into a missing folder: error, nothing left behind. */
-    assert_int_equal(S_run(DOC "dump -o %s/no/t.bin", S_dir), 2);
-    S_one_line_error("/no/t.bin");
-    assert_int_equal(S_run(DOC "dump"), 2);
+    assert_int_equal(tt_run(DOC "dump -o %s/no/t.bin", tt_dir), 2);
+    tt_one_line_error("/no/t.bin");
+    assert_int_equal(tt_run(DOC "dump"), 2);
 
     /* Diff: positional paths (kind by magic) and options. */
-    assert_int_equal(S_run("diff %s " TT_SEED, path), 0);
-    assert_string_equal(S_out, "no differences\n");
+    assert_int_equal(tt_run("diff %s " TT_SEED, path), 0);
+    assert_string_equal(tt_out, "no differences\n");
     assert_int_equal(
-        S_run("diff --exit-code --table %s --document " TT_SEED, path), 0);
+        tt_run("diff --exit-code --table %s --document " TT_SEED, path), 0);
 
     /* One row changed in level: IOMMU's first row becomes experimental. */
     xensupport_table *t = xensupport_open_memory(blob, len, 0, NULL, 0);
@@ -376,20 +316,20 @@ static void test_dump_and_diff(void **state)
                                 value, sizeof(value)) > 0);
     blob[tt_row_at(&lay, f.first_row) + 2] = (uint8_t)st;
     tt_resign(blob, len);
-    snprintf(path, sizeof(path), "%s/t2.bin", S_dir);
+    snprintf(path, sizeof(path), "%s/t2.bin", tt_dir);
     FILE *o = fopen(path, "wb");
     assert_int_equal(fwrite(blob, 1, len, o), len);
     fclose(o);
-    assert_int_equal(S_run("diff --exit-code " TT_SEED " %s", path), 1);
+    assert_int_equal(tt_run("diff --exit-code " TT_SEED " %s", path), 1);
     snprintf(want, sizeof(want),
              "~ Host hardware support / IOMMU: Status, AMD IOMMU: Supported "
              "-> %s (level supported -> experimental, security yes -> no)\n",
              value);
-    assert_string_equal(S_out, want);
-    assert_int_equal(S_run("diff --json " TT_SEED " %s", path), 0);
-    assert_non_null(strstr(S_out, "\"change\": \"changed\""));
-    assert_int_equal(S_run("diff " TT_SEED), 2);
-    S_one_line_error("usage");
+    assert_string_equal(tt_out, want);
+    assert_int_equal(tt_run("diff --json " TT_SEED " %s", path), 0);
+    assert_non_null(strstr(tt_out, "\"change\": \"changed\""));
+    assert_int_equal(tt_run("diff " TT_SEED), 2);
+    tt_one_line_error("usage");
     free(blob);
 }
 
@@ -402,39 +342,19 @@ static void test_sub_features(void **state)
              "printf '# Feature Support\\n\\n## Sec\\n\\n### Parent\\n\\n"
              "    Status: Supported\\n\\n#### Child\\n\\n"
              "    Status, ARM: Experimental\\n' > %s/sub.md",
-             S_dir);
+             tt_dir);
     assert_int_equal(system(cmd), 0);
-    assert_int_equal(S_run("--document %s/sub.md list", S_dir), 0);
-    assert_non_null(strstr(S_out, "\n  Parent "));
-    assert_non_null(strstr(S_out, "\n    Child "));
-    assert_int_equal(S_run("--document %s/sub.md show parent", S_dir), 0);
-    assert_non_null(strstr(S_out, "  contains: Child\n"));
-    assert_int_equal(S_run("--document %s/sub.md show CHILD", S_dir), 0);
-    assert_non_null(strstr(S_out, "  parent:   Parent\n"));
-    assert_int_equal(S_run("--document %s/sub.md check child", S_dir), 1);
+    assert_int_equal(tt_run("--document %s/sub.md list", tt_dir), 0);
+    assert_non_null(strstr(tt_out, "\n  Parent "));
+    assert_non_null(strstr(tt_out, "\n    Child "));
+    assert_int_equal(tt_run("--document %s/sub.md show parent", tt_dir), 0);
+    assert_non_null(strstr(tt_out, "  contains: Child\n"));
+    assert_int_equal(tt_run("--document %s/sub.md show CHILD", tt_dir), 0);
+    assert_non_null(strstr(tt_out, "  parent:   Parent\n"));
+    assert_int_equal(tt_run("--document %s/sub.md check child", tt_dir), 1);
     assert_int_equal(
-        S_run("--document %s/sub.md check child --arch x86", S_dir), 1);
-    assert_non_null(strstr(S_out, "no status row applies"));
-}
-
-static int S_setup(void **state)
-{
-    (void)state;
-    S_bin = getenv("XS_BIN");
-    if (!S_bin || !mkdtemp(S_dir))
-        return -1;
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    char cmd[128];
-
-    (void)state;
-    snprintf(cmd, sizeof(cmd), "rm -rf %s", S_dir);
-    free(S_out);
-    free(S_err);
-    return system(cmd) ? -1 : 0;
+        tt_run("--document %s/sub.md check child --arch x86", tt_dir), 1);
+    assert_non_null(strstr(tt_out, "no status row applies"));
 }
 
 int main(void)
@@ -448,5 +368,5 @@ int main(void)
         cmocka_unit_test(test_dump_and_diff),
         cmocka_unit_test(test_sub_features),
     };
-    return cmocka_run_group_tests(tests, S_setup, S_teardown);
+    return cmocka_run_group_tests(tests, tt_cli_setup, tt_cli_teardown);
 }

@@ -7,6 +7,8 @@
 
 #include "cli.h"
 
+#include <public/support_table.h>
+
 static void S_text(struct cli *c, xensupport_table *t,
                    const struct xensupport_feature *f, const char *sec)
 {
@@ -36,7 +38,16 @@ static void S_text(struct cli *c, xensupport_table *t,
             fputc('\n', o);
         }
     }
-    fprintf(o, "  %-10s%u\n", "id:", f->id);
+    char ident[2 * XEN_SUPTAB_STR_MAX + 2];
+    const char *key = xensupport_feature_key(t, f->id);
+
+    if (xensupport_feature_ident(t, f->id, ident, sizeof(ident)))
+        ident[0] = '\0';
+    fprintf(o, "  %-10s%u (SUPPORT_FEAT_", "id:", f->id);
+    out_text(o, ident);
+    fputs(")\n", o);
+    if (key)
+        fprintf(o, "  %-10s%s\n", "key:", key);
     for (unsigned i = 0; i < f->nr_rows; i++) {
         if (xensupport_get_row(t, f->first_row + i, &r))
             continue;
@@ -84,6 +95,13 @@ static int S_json(struct cli *c, xensupport_table *t,
     json_str(g, f->name);
     json_key(g, "id");
     json_int(g, f->id);
+    char ident[2 * XEN_SUPTAB_STR_MAX + 2];
+    json_key(g, "ident");
+    json_str(g, xensupport_feature_ident(t, f->id, ident, sizeof(ident))
+                    ? NULL
+                    : ident);
+    json_key(g, "key");
+    json_str(g, xensupport_feature_key(t, f->id));
     json_key(g, "parent");
     if (f->parent >= 0 && !xensupport_get_feature(t, (unsigned)f->parent, &p))
         json_str(g, p.name);

@@ -1,7 +1,9 @@
 /*
- * suggest.c: finding a feature by name for show/check, and "did you
- * mean" suggestions by edit distance (ASCII case folded).
+ * suggest.c: finding a feature by any name for show/check
+ * (xensupport_find()), and "did you mean" suggestions ranked by words in
+ * common, then edit distance (ASCII case folded).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,43 +46,54 @@ static unsigned S_distance(const char *a, const char *b)
     return d;
 }
 
+/* Closer first: more words in common, then fewer edits. */
+struct S_cand {
+    unsigned id, overlap, dist;
+};
+
+static bool S_better(const struct S_cand *a, const struct S_cand *b)
+{
+    return a->overlap != b->overlap ? a->overlap > b->overlap
+                                    : a->dist < b->dist;
+}
+
 void cli_suggest(xensupport_table *t, const char *name)
 {
     struct xensupport_info info;
     struct xensupport_feature f;
-    unsigned best[3] = {0}, bestd[3] = {~0U, ~0U, ~0U};
-    unsigned limit = (unsigned)strlen(name) / 3 + 2;
+    struct S_cand best[3];
+    unsigned nbest = 0, limit = (unsigned)strlen(name) / 3 + 2;
 
     xensupport_get_info(t, &info);
     for (unsigned id = 0; id < info.nr_features; id++) {
         if (xensupport_get_feature(t, id, &f))
             continue;
-        unsigned d = S_distance(name, f.name);
-        if (d > limit)
+        struct S_cand c = {id, xensupport_word_overlap(name, f.name),
+                           S_distance(name, f.name)};
+        /* A name shares a word with the query, or is a few edits away. */
+        if (!c.overlap && c.dist > limit)
             continue;
-        for (int k = 0; k < 3; k++)
-            if (d < bestd[k]) {
-                for (int m = 2; m > k; m--) {
-                    best[m] = best[m - 1];
-                    bestd[m] = bestd[m - 1];
-                }
-                best[k] = id;
-                bestd[k] = d;
-                break;
-            }
+        unsigned k = nbest < 3 ? nbest++ : 3;
+        while (k > 0 && S_better(&c, &best[k - 1])) {
+            if (k < 3)
+                best[k] = best[k - 1];
+            k--;
+        }
+        if (k < 3)
+            best[k] = c;
     }
-    if (bestd[0] == ~0U)
+    /* Only the closest: as many words in common as the best, and at
+       most one edit further. */
+    while (nbest > 1 && (best[nbest - 1].overlap < best[0].overlap ||
+                         best[nbest - 1].dist > best[0].dist + 1))
+        nbest--;
+    if (!nbest)
         return;
-    /* Only the closest names: drop those clearly further away. */
-    for (int k = 1; k < 3; k++)
-        if (bestd[k] != ~0U && bestd[k] > bestd[0] + 1)
-            bestd[k] = ~0U;
     fputs("; did you mean ", stderr);
-    for (int k = 0; k < 3 && bestd[k] != ~0U; k++) {
-        if (xensupport_get_feature(t, best[k], &f))
+    for (unsigned k = 0; k < nbest; k++) {
+        if (xensupport_get_feature(t, best[k].id, &f))
             continue;
-        fputs(k ? (k + 1 < 3 && bestd[k + 1] != ~0U ? ", '" : " or '") : "'",
-              stderr);
+        fputs(k ? (k + 1 < nbest ? ", '" : " or '") : "'", stderr);
         out_text(stderr, f.name);
         fputc('\'', stderr);
     }
@@ -89,11 +102,27 @@ void cli_suggest(xensupport_table *t, const char *name)
 
 int cli_find_feature(xensupport_table *t, const char *name)
 {
-    int id = xensupport_lookup(t, name);
+    unsigned cand[8], nr = 8;
+    struct xensupport_feature f;
+    int id = xensupport_find(t, name, NULL, cand, &nr);
 
     if (id >= 0)
         return id;
     fflush(stdout);
+    if (errno == EEXIST) {
+        fputs("xen-support: feature '", stderr);
+        out_text(stderr, name);
+        fputs("' is ambiguous: it starts ", stderr);
+        for (unsigned k = 0; k < nr; k++) {
+            if (xensupport_get_feature(t, cand[k], &f))
+                continue;
+            fputs(k ? (k + 1 < nr ? ", '" : " and '") : "'", stderr);
+            out_text(stderr, f.name);
+            fputc('\'', stderr);
+        }
+        fputc('\n', stderr);
+        return -1;
+    }
     fputs("xen-support: unknown feature '", stderr);
     out_text(stderr, name);
     fputc('\'', stderr);

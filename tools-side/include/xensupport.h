@@ -262,6 +262,51 @@ int64_t xensupport_parse_date(const char *s);
 int xensupport_lookup(const xensupport_table *t, const char *name);
 
 /*
+ * Finding a feature by any name a user types (since 1.2), tried in this
+ * order: the full name (any case); the generated id (RTDS_BASED_SCHEDULER,
+ * with or without SUPPORT_FEAT_); then the stable identities
+ * (core/include/xen/suptab_features.def): the stable key (SCHED_RTDS), a
+ * gate's origin (sched=rtds), an alias (rtds), a heading the feature had
+ * in another release ("x86/PVH guest" finds "x86/PVH", and back); last,
+ * a unique token prefix (every word of name starts a word of the
+ * feature's, in order: "null sched").  Returns the feature id and *how
+ * (if not NULL), or -1 with errno ENOENT (nothing matches), EEXIST
+ * (several features match the prefix: up to *nr_cand of them in cand[],
+ * *nr_cand updated) or EINVAL.
+ */
+enum xensupport_match {
+    XENSUPPORT_MATCH_NAME = 1,
+    XENSUPPORT_MATCH_IDENT = 2,
+    XENSUPPORT_MATCH_KEY = 3,
+    XENSUPPORT_MATCH_ORIGIN = 4,
+    XENSUPPORT_MATCH_ALIAS = 5,
+    XENSUPPORT_MATCH_HEADING = 6,
+    XENSUPPORT_MATCH_PREFIX = 7,
+};
+int xensupport_find(xensupport_table *t, const char *name,
+                    enum xensupport_match *how, unsigned *cand,
+                    unsigned *nr_cand);
+/* "name", "id", "key", "origin", "alias", "heading", "prefix"; or NULL. */
+const char *xensupport_match_name(unsigned how);
+
+/*
+ * The stable key of feature id (SCHED_RTDS), or NULL with errno ENOENT
+ * when it has none (most features have none; only those a gate, an
+ * alias or a rename needs).
+ */
+const char *xensupport_feature_key(xensupport_table *t, unsigned id);
+
+/* Feature id's generated identifier (RTDS_BASED_SCHEDULER) into buf. */
+int xensupport_feature_ident(xensupport_table *t, unsigned id, char *buf,
+                             size_t len);
+
+/*
+ * How well query's words match name's (for "did you mean"): 2 per query
+ * word equal to a word of name, 1 per word that only starts one.
+ */
+unsigned xensupport_word_overlap(const char *query, const char *name);
+
+/*
  * Compare two tables.  Features match by section name + feature name,
  * rows by key + qualifier within matched features (ASCII case folded;
  * the n-th duplicate matches the n-th duplicate).  For every difference,

@@ -116,6 +116,15 @@ int suptab_str_cmp(const struct suptab *t, uint32_t ref, const char *s);
 /* Does ref's expansion contain s (ASCII case folded)?  "" is in all. */
 bool suptab_str_has(const struct suptab *t, uint32_t ref, const char *s);
 
+/*
+ * The C identifier part of a name: ASCII letters and digits upper-cased,
+ * every other run of bytes one '_', none at either end ("RTDS based
+ * Scheduler" -> RTDS_BASED_SCHEDULER; "" -> UNNAMED).  Writes at most
+ * size bytes with the terminator; returns the full length.  Generated
+ * feature ids (SUPPORT_FEAT_<ident>) and the tools' lookup by id share it.
+ */
+size_t suptab_ident(char *buf, size_t size, const char *name);
+
 /* Decoded records of a validated table; ids must be in range. */
 struct suptab_section {
     uint16_t name;
