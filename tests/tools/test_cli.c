@@ -291,7 +291,8 @@ static void test_dump_and_diff(void **state)
 
     /* Diff: positional paths (kind by magic) and options. */
     assert_int_equal(tt_run("diff %s " TT_SEED, path), 0);
-    assert_string_equal(tt_out, "no differences\n");
+    assert_non_null(strstr(tt_out, "\nno differences\n"));
+    assert_memory_equal(tt_out, "--- ", 4);
     assert_int_equal(
         tt_run("diff --exit-code --table %s --document " TT_SEED, path), 0);
 
@@ -325,7 +326,7 @@ static void test_dump_and_diff(void **state)
              "~ Host hardware support / IOMMU: Status, AMD IOMMU: Supported "
              "-> %s (level supported -> experimental, security yes -> no)\n",
              value);
-    assert_string_equal(tt_out, want);
+    assert_non_null(strstr(tt_out, want));
     assert_int_equal(tt_run("diff --json " TT_SEED " %s", path), 0);
     assert_non_null(strstr(tt_out, "\"change\": \"changed\""));
     assert_int_equal(tt_run("diff " TT_SEED), 2);

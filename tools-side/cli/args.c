@@ -118,6 +118,13 @@ int cli_parse(struct cli *c, const struct cli_cmd *cmd, int n, char **args,
         size_t len;
 
         if (dashdash || a[0] != '-' || !a[1]) {
+            /* diff: plain paths are sources, in order with the options. */
+            if (c->two_sources && cmd) {
+                if (cli_add_source(c, XENSUPPORT_SOURCE_DOCUMENT, a))
+                    return -1;
+                c->src[c->nr_src - 1].guess = true;
+                continue;
+            }
             if (npos >= maxpos) {
                 cli_err("unexpected argument '%s' (see --help)", a);
                 return -1;

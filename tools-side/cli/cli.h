@@ -30,6 +30,7 @@ enum {
 struct cli_source {
     enum xensupport_source_kind kind; /* 0: not given (the hypervisor) */
     const char *path;
+    bool guess; /* diff's plain path: kind decided by its first bytes */
 };
 
 struct cli {

@@ -1,6 +1,7 @@
 /*
- * cmd_diff.c: "xen-support diff A B": rows added, removed and changed in
- * level or security support between two sources.  A and B are
+ * cmd_diff.c: "xen-support diff A B": release facts, features added,
+ * removed or renamed, rows added, removed or changed, between two sources
+ * (xensupport_diff()), after a header naming both.  A and B are
  * --document/--table options or plain paths (a file starting with the
  * table magic is a table, anything else a document).
  */
@@ -17,8 +18,6 @@ struct S_state {
     unsigned count;
 };
 
-static const char *const S_kinds[] = {"", "added", "removed", "changed"};
-
 static void S_side(yajl_gen g, const char *k, const struct xensupport_row *r)
 {
     json_key(g, k);
@@ -28,53 +27,136 @@ static void S_side(yajl_gen g, const char *k, const struct xensupport_row *r)
         yajl_gen_null(g);
 }
 
-static int S_change(const struct xensupport_change *ch, void *arg)
+static void S_json(yajl_gen g, const struct xensupport_diff *d)
 {
-    struct S_state *s = arg;
-    const struct xensupport_row *r = ch->a_row ? ch->a_row : ch->b_row;
-    char label[2100];
-    FILE *o = s->c->out;
-
-    s->count++;
-    if (s->g) {
-        yajl_gen g = s->g;
-        yajl_gen_map_open(g);
-        json_key(g, "change");
-        json_str(g, S_kinds[ch->kind]);
-        json_key(g, "section");
-        json_str(g, ch->section);
-        json_key(g, "feature");
-        json_str(g, ch->feature);
-        S_side(g, "a", ch->a_row);
-        S_side(g, "b", ch->b_row);
+    yajl_gen_map_open(g);
+    json_key(g, "change");
+    json_str(g, xensupport_diff_kind_name(d->kind));
+    if (d->kind == XENSUPPORT_DIFF_FACT) {
+        json_key(g, "fact");
+        json_str(g, d->fact);
+        json_key(g, "a");
+        json_str(g, d->a_value);
+        json_key(g, "b");
+        json_str(g, d->b_value);
         yajl_gen_map_close(g);
-        return 0;
+        return;
     }
-    fputc(ch->kind == XENSUPPORT_ROW_ADDED     ? '+'
-          : ch->kind == XENSUPPORT_ROW_REMOVED ? '-'
-                                               : '~',
+    /* The feature's names where it is now (b), else where it was (a). */
+    json_key(g, "section");
+    json_str(g, d->b_section ? d->b_section : d->a_section);
+    json_key(g, "feature");
+    json_str(g, d->b_feature ? d->b_feature : d->a_feature);
+    json_key(g, "key");
+    json_str(g, d->key);
+    if (d->kind == XENSUPPORT_DIFF_FEATURE_RENAMED) {
+        json_key(g, "a_section");
+        json_str(g, d->a_section);
+        json_key(g, "a_feature");
+        json_str(g, d->a_feature);
+    }
+    if (d->kind >= XENSUPPORT_DIFF_ROW_ADDED) {
+        S_side(g, "a", d->a_row);
+        S_side(g, "b", d->b_row);
+    }
+    yajl_gen_map_close(g);
+}
+
+/* "section / feature" of one side. */
+static void S_where(FILE *o, const char *sec, const char *feat)
+{
+    out_text(o, sec);
+    fputs(" / ", o);
+    out_text(o, feat);
+}
+
+static void S_text(FILE *o, const struct xensupport_diff *d)
+{
+    const struct xensupport_row *r = d->a_row ? d->a_row : d->b_row;
+    char label[2100];
+    static const char mark[] = " ~+-~+-~";
+
+    fputc(d->kind == XENSUPPORT_DIFF_FACT && !d->a_value   ? '+'
+          : d->kind == XENSUPPORT_DIFF_FACT && !d->b_value ? '-'
+                                                           : mark[d->kind],
           o);
     fputc(' ', o);
-    out_text(o, ch->section);
-    fputs(" / ", o);
-    out_text(o, ch->feature);
-    fputs(": ", o);
-    out_text(o, out_label(r, label, sizeof(label)));
-    fputs(": ", o);
-    if (ch->kind == XENSUPPORT_ROW_CHANGED) {
-        out_text(o, ch->a_row->value);
-        fputs(" -> ", o);
-        out_text(o, ch->b_row->value);
-        fprintf(o, " (level %s -> %s, security %s -> %s)\n",
-                xensupport_level_name(ch->a_row->level),
-                xensupport_level_name(ch->b_row->level),
-                xensupport_security_name(ch->a_row->security),
-                xensupport_security_name(ch->b_row->security));
-    } else {
+    switch (d->kind) {
+    case XENSUPPORT_DIFF_FACT:
+        fputs("fact ", o);
+        out_text(o, d->fact);
+        fputs(": ", o);
+        out_text(o, d->a_value ? d->a_value : d->b_value);
+        if (d->a_value && d->b_value) {
+            fputs(" -> ", o);
+            out_text(o, d->b_value);
+        }
+        break;
+    case XENSUPPORT_DIFF_FEATURE_ADDED:
+    case XENSUPPORT_DIFF_FEATURE_REMOVED:
+        fputs("feature ", o);
+        S_where(o, d->b_section ? d->b_section : d->a_section,
+                d->b_feature ? d->b_feature : d->a_feature);
+        break;
+    case XENSUPPORT_DIFF_FEATURE_RENAMED:
+        fputs("feature ", o);
+        S_where(o, d->a_section, d->a_feature);
+        fputs(" => ", o);
+        S_where(o, d->b_section, d->b_feature);
+        fprintf(o, " (renamed%s%s)", d->key ? "; key " : "",
+                d->key ? d->key : "");
+        break;
+    default:
+        S_where(o, d->b_section ? d->b_section : d->a_section,
+                d->b_feature ? d->b_feature : d->a_feature);
+        fputs(": ", o);
+        out_text(o, out_label(r, label, sizeof(label)));
+        fputs(": ", o);
         out_text(o, r->value);
-        fputc('\n', o);
+        if (d->kind == XENSUPPORT_DIFF_ROW_CHANGED) {
+            fputs(" -> ", o);
+            out_text(o, d->b_row->value);
+            fprintf(o, " (level %s -> %s, security %s -> %s)",
+                    xensupport_level_name(d->a_row->level),
+                    xensupport_level_name(d->b_row->level),
+                    xensupport_security_name(d->a_row->security),
+                    xensupport_security_name(d->b_row->security));
+        }
+        break;
     }
+    fputc('\n', o);
+}
+
+static int S_change(const struct xensupport_diff *d, void *arg)
+{
+    struct S_state *s = arg;
+
+    s->count++;
+    if (s->g)
+        S_json(s->g, d);
+    else
+        S_text(s->c->out, d);
     return 0;
+}
+
+/* What a source is, for the header: its path and kind. */
+static const char *S_kind(enum xensupport_source_kind k)
+{
+    return k == XENSUPPORT_SOURCE_DOCUMENT ? "document"
+           : k == XENSUPPORT_SOURCE_FILE   ? "table"
+                                           : "hypervisor";
+}
+
+static void S_header(FILE *o, const char *mark, const struct cli_source *s,
+                     xensupport_table *t)
+{
+    const char *v = xensupport_fact_value(t, "Xen-Version");
+
+    fprintf(o, "%s ", mark);
+    out_text(o, s->kind ? s->path : "the running hypervisor");
+    fprintf(o, " (%s, Xen ", S_kind(s->kind));
+    out_text(o, v ? v : "n/a");
+    fputs(")\n", o);
 }
 
 /* Table or document?  By the magic in the first four bytes. */
@@ -109,18 +191,17 @@ int cmd_diff(struct cli *c, int n, char **args)
         {"exit-code", 0, NULL, &exit_code},
         {NULL, 0, NULL, NULL},
     };
-    const char *pos[2];
     struct S_state st = {c, NULL, 0};
     xensupport_table *a = NULL, *b = NULL;
     int np, rc;
 
     c->two_sources = true;
-    np = cli_parse(c, &S_cmd, n, args, opts, pos, 2);
+    np = cli_parse(c, &S_cmd, n, args, opts, NULL, 0);
     if (np < 0)
         return cli_parse_status(np);
-    for (int i = 0; i < np; i++)
-        if (cli_add_source(c, S_guess(pos[i]), pos[i]))
-            return CLI_USAGE;
+    for (unsigned i = 0; i < c->nr_src; i++)
+        if (c->src[i].guess)
+            c->src[i].kind = S_guess(c->src[i].path);
     if (c->nr_src != 2) {
         cli_err("usage: xen-support diff A B (each a path, or --document "
                 "PATH / --table PATH)");
@@ -140,19 +221,27 @@ int cmd_diff(struct cli *c, int n, char **args)
         yajl_gen_map_open(st.g);
         json_key(st.g, "a");
         json_release(st.g, a);
+        json_key(st.g, "a_source");
+        json_str(st.g, c->src[0].path);
         json_key(st.g, "b");
         json_release(st.g, b);
+        json_key(st.g, "b_source");
+        json_str(st.g, c->src[1].path);
         json_key(st.g, "changes");
         yajl_gen_array_open(st.g);
+    } else {
+        S_header(c->out, "---", &c->src[0], a);
+        S_header(c->out, "+++", &c->src[1], b);
     }
-    if (xensupport_compare(a, b, S_change, &st) < 0) {
-        cli_err("compare: %s", strerror(errno));
+    if (xensupport_diff(a, b, S_change, &st) < 0) {
+        cli_err("diff: %s", strerror(errno));
         rc = CLI_USAGE;
     }
     if (st.g) {
         yajl_gen_array_close(st.g);
         yajl_gen_map_close(st.g);
-        json_close(st.g);
+        int jrc = json_close(st.g);
+        rc = rc ? rc : jrc;
     } else if (!st.count) {
         fputs("no differences\n", c->out);
     }

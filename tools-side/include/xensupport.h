@@ -329,6 +329,43 @@ int xensupport_compare(xensupport_table *a, xensupport_table *b,
                        xensupport_change_cb *cb, void *arg);
 
 /*
+ * What changed from a to b (since 1.2), for "xen-support diff": cb() is
+ * called once per difference, in this order: the release facts (a's
+ * order, then those only b has); then b's features in b's order, with
+ * a's removed features at their place in a's order.  Features pair by
+ * section and name, then by name alone (moved section), then by stable
+ * key (renamed heading); a pair whose section or name differs is
+ * FEATURE_RENAMED.  An added or removed feature comes with its rows as
+ * ROW_ADDED or ROW_REMOVED.  Rows pair by key and qualifier; ROW_CHANGED
+ * when the value, the level or the security support differ.  Names and
+ * rows of a side that has none are NULL.  A non-zero return from cb()
+ * stops the walk and is returned; else 0, or -1 with errno ENOMEM or
+ * EINVAL.
+ */
+enum xensupport_diff_kind {
+    XENSUPPORT_DIFF_FACT = 1,
+    XENSUPPORT_DIFF_FEATURE_ADDED = 2,
+    XENSUPPORT_DIFF_FEATURE_REMOVED = 3,
+    XENSUPPORT_DIFF_FEATURE_RENAMED = 4,
+    XENSUPPORT_DIFF_ROW_ADDED = 5,
+    XENSUPPORT_DIFF_ROW_REMOVED = 6,
+    XENSUPPORT_DIFF_ROW_CHANGED = 7,
+};
+struct xensupport_diff {
+    enum xensupport_diff_kind kind;
+    const char *fact, *a_value, *b_value; /* FACT */
+    const char *a_section, *a_feature;    /* the feature in a */
+    const char *b_section, *b_feature;    /* the feature in b */
+    const char *key;                      /* its stable key, or NULL */
+    const struct xensupport_row *a_row, *b_row;
+};
+typedef int xensupport_diff_cb(const struct xensupport_diff *d, void *arg);
+int xensupport_diff(xensupport_table *a, xensupport_table *b,
+                    xensupport_diff_cb *cb, void *arg);
+/* "fact", "feature-added", ..., "added", "removed", "changed"; or NULL. */
+const char *xensupport_diff_kind_name(unsigned kind);
+
+/*
  * A session with the running hypervisor: libxenctrl (xc_interface_open,
  * with a silent logger) opened once, for any number of reads below, in
  * the calling process.  Use it from one thread at a time; distinct
