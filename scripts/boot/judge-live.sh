@@ -42,15 +42,18 @@ judge_info() {
     fi
 }
 
-# xl info: the four support lines, each for its value.
+# xl info: the five support lines, each for its value (security_support
+# is the date against today, as the host's xen-support info says it).
 judge_xl_info() { # judge_xl_info OUTDIR WHAT WANT_POLICY WANT_OUTSIDE
     local f=$work/dom0-$2-xl-info.txt k got want bad=()
     out "$1" xl-info >"$f"
-    for k in support_statement security_support_until support_policy support_outside; do
+    for k in support_statement security_support_until security_support \
+        support_policy support_outside; do
         got=$(kv "$k" <"$f")
         case $k in
         support_statement) want=$(kv xen_version <"$work/host-xs-info.txt") ;;
         security_support_until) want=$(kv security_support_until <"$work/host-xs-info.txt") ;;
+        security_support) want=$(kv security_support <"$work/host-xs-info.txt") ;;
         support_policy) want=$3 ;;
         support_outside) want=$4 ;;
         esac
@@ -59,7 +62,7 @@ judge_xl_info() { # judge_xl_info OUTDIR WHAT WANT_POLICY WANT_OUTSIDE
         fi
     done
     if [ ${#bad[@]} -eq 0 ]; then
-        pass "$2: xl info support lines: $(grep '^support_\|^security_support_until' "$f" | tr -s ' ' | paste -sd';')"
+        pass "$2: xl info support lines: $(grep '^support_\|^security_support' "$f" | tr -s ' ' | paste -sd';')"
     else
         fail "$2: xl info: $(IFS=';'; echo "${bad[*]}")"
     fi

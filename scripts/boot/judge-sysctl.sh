@@ -160,4 +160,4 @@ flask|status|    exempted, boot: flask
 flask|status|    refused, boot: sched=rtds
 flask|status|    refused, runtime (domain 0): cpupool sched=rtds
 flask|prom|decision=\"exempted\",source=\"boot\",origin=\"flask\"} 1
-flask|prom|xen_support_refused_count 2"
+flask|prom|xen_support_refused_events 2"

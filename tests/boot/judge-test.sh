@@ -21,6 +21,7 @@ for d in test-x86_64 test-arm64; do cp "$table" "$tmp/$d/support_table.bin"; don
 hx() { "$xs" --table "$table" "$@"; }
 ver=$(hx info | sed -n 's/^xen_version *: //p')
 ssu=$(hx info | sed -n 's/^security_support_until *: //p')
+ss=$(hx info | sed -n 's/^security_support *: //p')
 
 # t NAME RC CMD...: one test's markers around CMD's output.
 t() {
@@ -45,7 +46,8 @@ hvinfo() {
 xlinfo() {
     printf '%-23s: %s\n' host test xen_scheduler credit2 \
         support_statement "$ver" security_support_until "$ssu" \
-        support_policy warn support_outside "${OUTSIDE:-none}" xend_config_format 4
+        security_support "$ss" support_policy warn \
+        support_outside "${OUTSIDE:-none}" xend_config_format 4
 }
 # mklog: a faithful live-query log (env LOG_ARCH, XS_ARCH, SUPPORTED).
 mklog() {
@@ -81,7 +83,8 @@ mkgate() {
     echo "(XEN) support: sched=null: 'Null Scheduler' is outside security support (Status: Experimental); $2 (support=$1)"
     echo "@@TESTS uptime_ms=2"
     t xl-info 0 printf '%-23s: %s\n' xen_scheduler "$3" support_statement "$ver" \
-        security_support_until "$ssu" support_policy "$1" support_outside "$6"
+        security_support_until "$ssu" security_support "$ss" \
+        support_policy "$1" support_outside "$6"
     t xs-status "$5" printf '  Null Scheduler: Status: Experimental\n    %s\n' "$4"
     echo "@@DONE pass=1 fail=1 uptime_ms=3"
 }
@@ -146,6 +149,7 @@ bad "check: other text" "check 'RTDS" '/^@@BEGIN xs-check-unsupported/{n;s/does 
 bad "check --arch: no text" "check --arch x86" '/^@@BEGIN xs-check-supported/{n;d}'
 bad "xl info: statement differs" "main: xl info: support_statement" 's/^\(support_statement *: \).*/\11.0/'
 bad "xl info: security_support_until differs" "main: xl info: security_support_until" '/^@@BEGIN xl-info$/,/^@@END xl-info /s/^\(security_support_until *: \)\(.*\)/\1\2x/'
+bad "xl info: security_support differs" "main: xl info: security_support '" '/^@@BEGIN xl-info$/,/^@@END xl-info /s/^\(security_support *: \)\(.*\)/\1ended 2000-01-01/'
 bad "xl info: no support_policy" "main: xl info: support_policy" '/^@@BEGIN xl-info$/,/^@@END xl-info /{/^support_policy/d}'
 bad "xl info: support_outside lists a feature" "main: xl info: support_outside 'Null Scheduler'" 's/^\(support_outside *: \).*/\1Null Scheduler/'
 bad "xl info: support_outside misses what Xen enabled" "main: xl info: support_outside 'none', want 'ARM/GICv3 ITS'" "/^@@TESTS/i(XEN) support: gicv3-its: 'ARM/GICv3 ITS' is outside security support (Status: Experimental); enabled (support=warn)"
@@ -241,7 +245,7 @@ mksys() {
         t xs-status 1 printf '%s\n' "support_policy         : refuse (strict)" "support_exempt         : 1" \
             "    exempted, boot: flask" "    refused, boot: sched=rtds" "    refused, runtime (domain 0): cpupool sched=rtds"
         t xs-prom 1 printf '%s\n' 'xen_support_outside_active{feature="XSM & FLASK",level="experimental",security="no",decision="exempted",source="boot",origin="flask"} 1' \
-            'xen_support_refused_count 2'
+            'xen_support_refused_events 2'
     fi
     echo "@@DONE pass=5 fail=2 uptime_ms=3"
 }

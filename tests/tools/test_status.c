@@ -62,6 +62,16 @@ static void S_has(const char *text)
         fail_msg("output lacks '%s':\n%s", text, S_out);
 }
 
+/* promtool (Debian's prometheus) accepts file, or the test fails. */
+static void S_promtool(const char *file)
+{
+    char cmd[256];
+
+    snprintf(cmd, sizeof(cmd), "promtool check metrics <%s", file);
+    if (system(cmd) != 0)
+        fail_msg("promtool check metrics rejects %s", file);
+}
+
 static int S_setup(void **state)
 {
     (void)state;
@@ -117,8 +127,8 @@ static void test_prometheus(void **state)
           "source=\"boot\",origin=\"sched=rtds\"} 1\n");
     S_has(",decision=\"exempted\",source=\"domain\",origin=\"vpmu\"} 1\n");
     assert_null(strstr(S_out, "decision=\"refused\""));
-    S_has("xen_support_outside_active_count 2\n");
-    S_has("xen_support_refused_count 1\n");
+    S_has("xen_support_outside_active_events 2\n");
+    S_has("xen_support_refused_events 1\n");
     S_has("xen_support_policy{policy=\"refuse\",strict=\"yes\","
           "exempt=\"1\"} 1\n");
     S_has("# HELP xen_support_events_lost ");
@@ -145,7 +155,8 @@ static void test_prometheus_file(void **state)
     len = fread(buf, 1, sizeof(buf) - 1, f);
     buf[len] = '\0';
     fclose(f);
-    assert_non_null(strstr(buf, "xen_support_outside_active_count 2\n"));
+    assert_non_null(strstr(buf, "xen_support_outside_active_events 2\n"));
+    S_promtool(path);
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0644);
     snprintf(cmd, sizeof(cmd), "test $(ls -A %s | wc -l) -eq 1", dir);
@@ -154,6 +165,58 @@ static void test_prometheus_file(void **state)
     rmdir(dir);
 
     assert_int_equal(S_status(bad, 3), CLI_USAGE);
+}
+
+/*
+ * The release's terms: a table with Xen 4.17's dates (the seed's
+ * features), read on 2025-12-12 and the day after.  Past security
+ * support, status exits 1 even with nothing recorded outside it, and
+ * Prometheus gets both dates as timestamps, which promtool accepts.
+ */
+static void test_release_terms(void **state)
+{
+    char dir[] = "/tmp/tt-status-XXXXXX", path[64], why[128];
+    const char *prom[] = {"--prometheus", "-o", path};
+    const char *file = getenv("TT_DATED");
+    FILE *f;
+    static uint8_t blob[1 << 16];
+    size_t len;
+
+    (void)state;
+    assert_non_null(file);
+    f = fopen(file, "rb");
+    assert_non_null(f);
+    len = fread(blob, 1, sizeof(blob), f);
+    fclose(f);
+    assert_int_equal(
+        support_table_attach(blob, (uint32_t)len, why, sizeof(why)), 0);
+    /* Nothing is recorded yet: the date alone decides. */
+    setenv("XEN_SUPPORT_TODAY", "2025-12-12", 1);
+    assert_int_equal(S_status(NULL, 0), CLI_OK);
+    S_has("security_support       : until 2025-12-12 (0 days left)\n");
+    S_has("past_security_support  : no\n");
+    S_has("outside_active         : 0\n");
+    setenv("XEN_SUPPORT_TODAY", "2025-12-13", 1);
+    assert_int_equal(S_status(NULL, 0), CLI_NO);
+    S_has("past_security_support  : yes\n");
+    S_has("general_support        : ended 2024-06-12 (549 days ago)\n");
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/xen.prom", dir);
+    assert_int_equal(S_status(prom, 3), CLI_NO);
+    f = fopen(path, "r");
+    assert_non_null(f);
+    len = fread(S_out, 1, sizeof(S_out) - 1, f);
+    S_out[len] = '\0';
+    fclose(f);
+    S_has("# TYPE xen_support_security_support_until_timestamp_seconds "
+          "gauge\nxen_support_security_support_until_timestamp_seconds "
+          "1765497600\n");
+    S_has("xen_support_supported_until_timestamp_seconds 1718150400\n");
+    S_promtool(path);
+    unlink(path);
+    rmdir(dir);
+    unsetenv("XEN_SUPPORT_TODAY");
 }
 
 static void test_usage(void **state)
@@ -174,6 +237,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_none),
+        cmocka_unit_test(test_release_terms),
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_prometheus),
         cmocka_unit_test(test_prometheus_file),

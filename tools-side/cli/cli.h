@@ -126,13 +126,6 @@ unsigned out_width(const char *s);
 /* "key : value" in xl info's format (key padded to 23 columns). */
 void out_kv(FILE *f, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* "YYYY-MM-DD" of Unix time t, into buf. */
-const char *out_date(int64_t t, char *buf, size_t len);
-/*
- * A support term in words, into buf: "until 2028-03-05 (823 days left)",
- * "ended 2025-12-12 (355 days ago)", "no date (TBD)" or "n/a".
- */
-const char *out_term(const struct xensupport_term *t, char *buf, size_t len);
 /* Colour escape for a level, or "" when colour is off. */
 const char *out_color(const struct cli *c, unsigned level);
 const char *out_reset(const struct cli *c);

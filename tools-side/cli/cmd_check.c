@@ -68,7 +68,7 @@ static void S_text(struct cli *c, const struct xensupport_feature *f,
     if (res->ended)
         fprintf(o, " (the release's %s support ended on %s)",
                 res->security ? "security" : "general",
-                out_date(res->term->date, buf, sizeof(buf)));
+                xensupport_format_date(res->term->date, buf, sizeof(buf)));
     fputc('\n', o);
 }
 

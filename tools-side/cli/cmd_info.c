@@ -151,9 +151,9 @@ static void S_text(struct cli *c, xensupport_table *t,
         if (!xensupport_get_fact(t, i, &f) && !S_std_fact(f.key))
             S_fact_line(o, f.key, f.value);
     out_kv(o, "general_support", "%s",
-           out_term(&lc->support, term, sizeof(term)));
+           xensupport_format_term(&lc->support, term, sizeof(term)));
     out_kv(o, "security_support", "%s",
-           out_term(&lc->security, term, sizeof(term)));
+           xensupport_format_term(&lc->security, term, sizeof(term)));
     out_kv(o, "table_source", "%s", S_source(in->source));
     out_kv(o, "table_version", "%u", in->version);
     out_kv(o, "table_compat_version", "%u", in->last_comp_version);

@@ -154,14 +154,14 @@ static void S_prometheus(FILE *o, const struct xensupport_hv_info *hv,
         fputs("} 1\n", o);
     }
     fprintf(o,
-            "# HELP xen_support_outside_active_count Gate events that "
+            "# HELP xen_support_outside_active_events Gate events that "
             "enabled a feature outside security support.\n"
-            "# TYPE xen_support_outside_active_count gauge\n"
-            "xen_support_outside_active_count %u\n"
-            "# HELP xen_support_refused_count Gate events refused by "
+            "# TYPE xen_support_outside_active_events gauge\n"
+            "xen_support_outside_active_events %u\n"
+            "# HELP xen_support_refused_events Gate events refused by "
             "support=refuse.\n"
-            "# TYPE xen_support_refused_count gauge\n"
-            "xen_support_refused_count %u\n",
+            "# TYPE xen_support_refused_events gauge\n"
+            "xen_support_refused_events %u\n",
             active, nr - active);
     fputs("# HELP xen_support_policy Xen's boot policy (support=): 1 for "
           "the one in force.\n"
@@ -191,9 +191,9 @@ static void S_text(FILE *o, const struct xensupport_hv_info *hv,
     char term[160];
 
     out_kv(o, "general_support", "%s",
-           out_term(&lc->support, term, sizeof(term)));
+           xensupport_format_term(&lc->support, term, sizeof(term)));
     out_kv(o, "security_support", "%s",
-           out_term(&lc->security, term, sizeof(term)));
+           xensupport_format_term(&lc->security, term, sizeof(term)));
     out_kv(o, "past_security_support", "%s",
            lc->security.state == XENSUPPORT_TERM_ENDED ? "yes" : "no");
 

@@ -127,7 +127,7 @@ static void S_term(yajl_gen g, const struct xensupport_term *t)
     json_str(g, t->text);
     json_key(g, "date");
     json_str(g, t->state >= XENSUPPORT_TERM_RUNNING
-                    ? out_date(t->date, d, sizeof(d))
+                    ? xensupport_format_date(t->date, d, sizeof(d))
                     : NULL);
     json_key(g, "days");
     if (t->state >= XENSUPPORT_TERM_RUNNING)
@@ -144,7 +144,7 @@ void json_lifecycle(yajl_gen g, int64_t today,
 
     yajl_gen_map_open(g);
     json_key(g, "today");
-    json_str(g, out_date(today, d, sizeof(d)));
+    json_str(g, xensupport_format_date(today, d, sizeof(d)));
     json_key(g, "support");
     S_term(g, &lc->support);
     json_key(g, "security");

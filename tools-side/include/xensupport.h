@@ -244,6 +244,16 @@ int64_t xensupport_today(void);
 int xensupport_get_lifecycle(xensupport_table *t, int64_t today,
                              struct xensupport_lifecycle *out);
 
+/* "YYYY-MM-DD" of Unix time t (UTC), into buf; returns buf. */
+const char *xensupport_format_date(int64_t t, char *buf, size_t len);
+
+/*
+ * A term in words, into buf (returned): "until 2028-03-05 (823 days
+ * left)", "ended 2025-12-12 (355 days ago)", "no date (TBD)" or "n/a".
+ */
+const char *xensupport_format_term(const struct xensupport_term *t, char *buf,
+                                   size_t len);
+
 /* "absent", "undated", "running", "ended"; NULL for other values. */
 const char *xensupport_term_name(unsigned state);
 

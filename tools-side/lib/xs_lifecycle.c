@@ -4,6 +4,7 @@
  * xl info.  Dates are whole UTC days; no time zone is consulted.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -107,4 +108,52 @@ const char *xensupport_term_name(unsigned state)
     static const char *const names[] = {"absent", "undated", "running",
                                         "ended"};
     return state < sizeof(names) / sizeof(names[0]) ? names[state] : NULL;
+}
+
+/* "YYYY-MM-DD" of Unix time t (a whole UTC day). */
+static void S_ymd(int64_t t, char *buf, size_t len)
+{
+    int64_t z = t / 86400 + 719468;
+    int64_t era = z / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    long long y = (long long)yoe + era * 400 + (m <= 2);
+
+    snprintf(buf, len, "%04lld-%02u-%02u", y, m, d);
+}
+
+const char *xensupport_format_date(int64_t t, char *buf, size_t len)
+{
+    S_ymd(t, buf, len);
+    return buf;
+}
+
+const char *xensupport_format_term(const struct xensupport_term *t, char *buf,
+                                   size_t len)
+{
+    char d[16];
+
+    switch (t->state) {
+    case XENSUPPORT_TERM_RUNNING:
+        S_ymd(t->date, d, sizeof(d));
+        snprintf(buf, len, "until %s (%ld day%s left)", d, t->days,
+                 t->days == 1 ? "" : "s");
+        break;
+    case XENSUPPORT_TERM_ENDED:
+        S_ymd(t->date, d, sizeof(d));
+        snprintf(buf, len, "ended %s (%ld day%s ago)", d, -t->days,
+                 t->days == -1 ? "" : "s");
+        break;
+    case XENSUPPORT_TERM_UNDATED:
+        snprintf(buf, len, "no date (%s)", t->text);
+        break;
+    default:
+        snprintf(buf, len, "n/a");
+        break;
+    }
+    return buf;
 }
