@@ -41,6 +41,7 @@ LIBDIR          ?= $(PREFIX)/lib
 INCLUDEDIR      ?= $(PREFIX)/include
 MANDIR          ?= $(PREFIX)/share/man
 DATADIR         ?= $(PREFIX)/share/xen-support
+BASHCOMPDIR     ?= $(PREFIX)/share/bash-completion/completions
 
 # Xen source (fetched with apt-get source at build time, never committed)
 XEN_ARCH        ?= x86_64

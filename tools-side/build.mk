@@ -132,6 +132,10 @@ install-tools: $(O)/bin/xen-support $(XENSUPPORT_A) $(XENSUPPORT_SO) \
 	$(INSTALL) -m 644 $(XENSUPPORT_PC) $(XSDOC_PC) \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/
 	$(INSTALL) -m 644 docs/xen-support.1 $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 644 tools-side/completion/xen-support.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/xen-support
+	ln -sf xen-support $(DESTDIR)$(BASHCOMPDIR)/xen-support-gen
 
 INSTALL_TARGETS += install-tools
 

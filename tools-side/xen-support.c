@@ -56,7 +56,10 @@ static void S_usage(FILE *f)
           "      hypervisor: 4 not on Xen, 5 not privileged, 6 no built-in "
           "table, 7 sysctl interface mismatch;\n"
           "      8 --document given to the dom0 build (no document "
-          "compiler)\n",
+          "compiler)\n"
+          "\n"
+          "  -h, --help      this help; COMMAND --help: that command's\n"
+          "  --version       the version\n",
           f);
 }
 

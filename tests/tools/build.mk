@@ -98,6 +98,12 @@ test-tools-io: $(O)/bin/xen-support $(GEN_BIN)
 	O=$(O) SANITIZE=$(SANITIZE) tests/tools/io-test.sh
 TEST_TARGETS += test-tools-io
 
+# The man pages against every --help, and the version in their .TH lines.
+.PHONY: test-tools-man
+test-tools-man: $(O)/bin/xen-support $(GEN_BIN)
+	O=$(O) tests/tools/man-test.sh
+TEST_TARGETS += test-tools-man
+
 # Install into a temporary root, then build a small program against it
 # with pkg-config (shared and static) and check the exported names.
 .PHONY: test-tools-install

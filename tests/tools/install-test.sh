@@ -21,7 +21,9 @@ lib=$tmp/root/usr/lib
 for f in usr/bin/xen-support usr/include/xensupport.h usr/lib/libxensupport.a \
          usr/lib/libxensupport.so usr/lib/libxensupport.so.1 \
          usr/lib/pkgconfig/xensupport.pc usr/include/xensupport_doc.h \
-         usr/lib/libxensupport-doc.a usr/lib/pkgconfig/xensupport-doc.pc; do
+         usr/lib/libxensupport-doc.a usr/lib/pkgconfig/xensupport-doc.pc \
+         usr/share/bash-completion/completions/xen-support \
+         usr/share/bash-completion/completions/xen-support-gen; do
     [ -e "$tmp/root/$f" ] || fail "$f not installed"
 done
 grep -qx 'prefix=/usr' "$lib/pkgconfig/xensupport.pc" || fail "pc prefix"
@@ -99,3 +101,20 @@ readelf -d "$tmp/prog-static" | grep -q 'NEEDED.*libxensupport' && fail "static 
 out=$("$tmp/prog-static" "$tmp/table.bin") || fail "run (static)"
 [ "$out" = "$want" ] || fail "static: '$out' != '$want'"
 echo "install-test: ok ($out; shared, static and document, via pkg-config)"
+
+# The bash completion, sourced as bash-completion would, completes
+# commands, option values and feature names read from the source given.
+comp=$tmp/root/usr/share/bash-completion/completions/xen-support
+# complete WORDS...: what _xen_support offers for the last word.
+complete_words() {
+    PATH="$tmp/root/usr/bin:$PATH" LD_LIBRARY_PATH="$lib" bash -c '
+        . "$1"; shift
+        COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+        _xen_support; printf "%s\n" "${COMPREPLY[@]}"' _ "$comp" "$@"
+}
+[ "$(complete_words xen-support sta)" = status ] || fail "completion: commands"
+[ "$(complete_words xen-support list --level exp)" = experimental ] ||
+    fail "completion: --level values"
+[ "$(complete_words xen-support --document "$top/docs/SUPPORT.md" show RTDS)" = \
+  "RTDS based Scheduler" ] || fail "completion: feature names from --document"
+
