@@ -77,8 +77,14 @@ LIBS += $(XENSUPPORT_A) $(XENSUPPORT_SO) $(XSDOC_A)
 # Both builds write files with gen's fileio module (no cmark in it).
 XS_CLI_SRCS := tools-side/xen-support.c $(wildcard tools-side/cli/*.c)
 XS_CLI_OBJS := $(XS_CLI_SRCS:%.c=$(O)/%.o) $(O)/gen/lib/fileio.o
-XS_CLI_DOC := $(O)/tools-side/cli/source/doc.o
-XS_CLI_NODOC := $(O)/tools-side/cli/source/nodoc.o
+XS_CLI_DOC := $(O)/tools-side/cli/source/doc.o \
+    $(O)/tools-side/cli/xlcfg/xlu.o
+XS_CLI_NODOC := $(O)/tools-side/cli/source/nodoc.o \
+    $(O)/tools-side/cli/xlcfg/none.o
+# xl's configuration parser (libxlutil.h includes libxl.h: GNU C).
+XLUTIL_PC ?= xlutil
+$(O)/tools-side/cli/xlcfg/xlu.o: EXTRA_CFLAGS += -std=gnu11 \
+    $(call pc_cflags,$(XLUTIL_PC))
 $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XS_CLI_NODOC): \
     EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC)) -Igen/lib \
     -DXS_VERSION='"$(XS_VERSION)"'
@@ -86,7 +92,8 @@ $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XS_CLI_NODOC): \
 $(O)/bin/xen-support: $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XSDOC_A) $(XENSUPPORT_A)
 	@mkdir -p $(@D)
 	$(CC) $(HOST_LDFLAGS) -o $@ $(XS_CLI_OBJS) $(XS_CLI_DOC) \
-	    $(XSDOC_LDLIBS) $(call pc_libs,$(YAJL_PC))
+	    $(XSDOC_LDLIBS) $(call pc_libs,$(YAJL_PC)) \
+	    $(call pc_libs,$(XLUTIL_PC))
 
 BINS += $(O)/bin/xen-support
 

@@ -20,9 +20,9 @@ static const struct {
     const char *name;
     int (*fn)(struct cli *c, int n, char **args);
 } S_cmds[] = {
-    {"info", cmd_info},     {"list", cmd_list}, {"show", cmd_show},
-    {"check", cmd_check},   {"dump", cmd_dump}, {"diff", cmd_diff},
-    {"status", cmd_status},
+    {"info", cmd_info},     {"list", cmd_list},   {"show", cmd_show},
+    {"check", cmd_check},   {"dump", cmd_dump},   {"diff", cmd_diff},
+    {"status", cmd_status}, {"audit", cmd_audit},
 };
 
 static void S_usage(FILE *f)
@@ -43,6 +43,11 @@ static void S_usage(FILE *f)
           "  dump -o FILE                     write the table blob\n"
           "  diff [--exit-code] A B           compare two sources (paths, or "
           "--document/--table)\n"
+          "  audit [--arch x86|arm] GUEST.cfg...\n"
+          "                                   xl guest configurations against "
+          "the\n"
+          "                                   statement: exit 1 if outside "
+          "security support\n"
           "  status [--prometheus [-o FILE]]  features outside security "
           "support the\n"
           "                                   hypervisor enabled: exit 1 if "

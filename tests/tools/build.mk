@@ -2,7 +2,7 @@
 # Each test runs from the top folder (it reads docs/SUPPORT.md).
 
 TT_PROGS := crc32 decoder corrupt hostile cli lifecycle conventions find \
-    diff
+    diff audit
 TT_BINS := $(TT_PROGS:%=$(O)/tests/tools/test_%)
 TT_UTIL := $(O)/tests/tools/tt_util.o $(O)/tests/tools/tt_cli.o
 
@@ -34,6 +34,8 @@ test-tools-conventions: $(O)/tests/tools/test_conventions \
     $(O)/bin/xen-support
 	XS_BIN=$(O)/bin/xen-support $<
 test-tools-diff: $(O)/tests/tools/test_diff $(O)/bin/xen-support
+	XS_BIN=$(O)/bin/xen-support $<
+test-tools-audit: $(O)/tests/tools/test_audit $(O)/bin/xen-support
 	XS_BIN=$(O)/bin/xen-support $<
 
 TEST_TARGETS += $(TT_PROGS:%=test-tools-%)

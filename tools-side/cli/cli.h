@@ -111,6 +111,20 @@ xensupport_table *cli_open_source(const struct xensupport_source *src,
 /* Whether this build compiles documents (what to suggest instead). */
 extern const bool cli_documents;
 
+/*
+ * An xl domain configuration: the settings it makes, in order, each with
+ * its values (xlcfg/xlu.c with libxlutil in the host build; xlcfg/none.c
+ * in the static one, where xlcfg_read() fails with ENOSYS).
+ */
+struct xlcfg {
+    struct xensupport_xl_setting *s;
+    unsigned n;
+};
+/* 0, or -1 with errno and err: "FILE:LINE: ..." for a parse error. */
+int xlcfg_read(const char *path, struct xlcfg *x, char *err, size_t errlen);
+void xlcfg_free(struct xlcfg *x);
+extern const bool cli_xlcfg;
+
 /* Exit status for a failed hypervisor read with errno err. */
 int cli_hv_status(int err);
 
@@ -167,5 +181,6 @@ int cmd_check(struct cli *c, int n, char **args);
 int cmd_dump(struct cli *c, int n, char **args);
 int cmd_diff(struct cli *c, int n, char **args);
 int cmd_status(struct cli *c, int n, char **args);
+int cmd_audit(struct cli *c, int n, char **args);
 
 #endif

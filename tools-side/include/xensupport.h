@@ -376,6 +376,61 @@ int xensupport_diff(xensupport_table *a, xensupport_table *b,
 const char *xensupport_diff_kind_name(unsigned kind);
 
 /*
+ * A guest's xl configuration against the statement (since 1.2).  The
+ * caller parses the configuration (xl's libxlutil) and hands over each
+ * setting with its values: a list (disk, vif, pci, ...) gives one value
+ * per item, a string or number one value.  Each value goes through the
+ * mapping of tools-side/lib/xs_xlmap.def to a feature's stable key and
+ * the rows that apply on arch (XENSUPPORT_ARCH_X86 or _ARM) with the
+ * mapped qualifier; cb() gets one finding per value (one per setting for
+ * settings deliberately not mapped):
+ *   MAPPED    row is the row that applies (the first one outside
+ *             security support, else the first), outside says whether
+ *             it is outside security support;
+ *   ABSENT    the statement has no such feature (outside);
+ *   NO_ROW    no row applies on arch with that qualifier (outside);
+ *   UNMAPPED  a setting that selects nothing of the statement (why);
+ *   UNKNOWN   a setting, or a value, the mapping does not cover (listed,
+ *             not counted outside);
+ *   OFF       a mapped setting turned off (0, "none", ...).
+ * A non-zero return from cb() stops the walk and is returned.  Returns
+ * the number of findings outside security support, or -1 with errno
+ * EINVAL or ENOMEM.
+ */
+struct xensupport_xl_setting {
+    const char *name;
+    const char *const *values;
+    unsigned nr_values;
+    unsigned line; /* in the configuration file, 0 if unknown */
+};
+enum xensupport_audit_kind {
+    XENSUPPORT_AUDIT_MAPPED = 1,
+    XENSUPPORT_AUDIT_ABSENT = 2,
+    XENSUPPORT_AUDIT_NO_ROW = 3,
+    XENSUPPORT_AUDIT_UNMAPPED = 4,
+    XENSUPPORT_AUDIT_UNKNOWN = 5,
+    XENSUPPORT_AUDIT_OFF = 6,
+};
+struct xensupport_audit_finding {
+    enum xensupport_audit_kind kind;
+    const struct xensupport_xl_setting *setting;
+    const char *value;         /* the value this finding is about */
+    const char *key;           /* the feature's stable key, or NULL */
+    int feature;               /* its id in the table, or -1 */
+    const char *feature_name;  /* its name, or NULL */
+    struct xensupport_row row; /* MAPPED: the row that applies */
+    bool outside;
+    const char *why; /* why not MAPPED, or NULL */
+};
+typedef int xensupport_audit_cb(const struct xensupport_audit_finding *f,
+                                void *arg);
+int xensupport_audit(xensupport_table *t, unsigned arch,
+                     const struct xensupport_xl_setting *s, unsigned n,
+                     xensupport_audit_cb *cb, void *arg);
+/* "mapped", "absent", "no-row", "unmapped", "unknown", "off"; or NULL. */
+const char *xensupport_audit_kind_name(unsigned kind);
+
+/*
  * A session with the running hypervisor: libxenctrl (xc_interface_open,
  * with a silent logger) opened once, for any number of reads below, in
  * the calling process.  Use it from one thread at a time; distinct

@@ -66,6 +66,14 @@ static int S_feature_of(const xensupport_table *t, const struct S_stable *st)
     return -1;
 }
 
+int xs_stable_feature(xensupport_table *t, const char *key)
+{
+    for (size_t i = 0; i < S_NR_STABLES; i++)
+        if (!strcmp(S_stables[i].key, key))
+            return S_feature_of(t, &S_stables[i]);
+    return -1;
+}
+
 /* The stable entry of feature id, or NULL. */
 static const struct S_stable *S_stable_of(xensupport_table *t, unsigned id)
 {

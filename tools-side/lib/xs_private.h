@@ -30,6 +30,9 @@ struct xensupport_table {
  * feature id's description.
  */
 const char *xs_string(xensupport_table *t, uint32_t ref);
+
+/* The feature of t that stable key (suptab_features.def) names, or -1. */
+int xs_stable_feature(xensupport_table *t, const char *key);
 const char *xs_description(xensupport_table *t, unsigned id);
 
 /* Free the handle's string cache. */
