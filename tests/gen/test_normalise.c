@@ -57,10 +57,20 @@ static const struct {
      "not security supported.",
      L_S, S_Y, 1, 0},
     {"Supported up to 12 GiB", L_S, S_Y, 1, 0},
-    {"Not implemented", L_O, S_U, 0, 0},
-    {"Not functional", L_O, S_U, 0, 0},
-    {"No security support, not recommended", L_O, S_N, 0, 0},
-    {"Support scope restricted", L_O, S_U, 0, 0},
+    /* Status forms of released statements that are no label: noted. */
+    {"Security supported", L_S, S_Y, 0, 1},
+    {"security  Supported.", L_S, S_Y, 0, 1},
+    {"Security supported, with caveats", L_S, S_Y, 1, 1},
+    {"Support scope restricted", L_S, S_Y, 1, 1},
+    {"Not supported.", L_O, S_N, 0, 1},
+    {"not supported", L_O, S_N, 0, 1},
+    {"Not implemented", L_O, S_N, 0, 1},
+    {"Not functional", L_O, S_N, 0, 1},
+    {"No security support, not recommended", L_O, S_N, 1, 1},
+    {"No security support", L_O, S_N, 0, 1},
+    /* Free text that merely mentions one is no such form. */
+    {"Not supported on Arm", L_O, S_U, 0, 0},
+    {"Scope of support restricted", L_O, S_U, 0, 0},
     {"bzImage, ELF", L_O, S_U, 0, 0},
     {"", L_O, S_U, 0, 0},
 };
@@ -80,6 +90,45 @@ static void test_values(void **state)
         assert_int_equal(r.caveats, cases[i].caveats);
         assert_int_equal((int)r.nr_notes, cases[i].notes);
     }
+    xsg_model_free(&m);
+}
+
+/* The warning names the form as written and its reading. */
+static void test_form_note(void **state)
+{
+    struct xsg_model m;
+    struct xsg_reading r;
+    (void)state;
+    xsg_model_init(&m);
+    assert_int_equal(xsg_model_default_labels(&m), 0);
+    xsg_normalise(&m, "  Security supported", &r);
+    assert_int_equal(r.nr_notes, 1);
+    assert_int_equal(r.notes[0].off, 2);
+    assert_string_equal(r.notes[0].text, "status 'Security supported' is no "
+                                         "label; read as 'Supported'");
+    xsg_normalise(&m, "Not supported.", &r);
+    assert_string_equal(r.notes[0].text,
+                        "status 'Not supported' is no label; read as not "
+                        "supported");
+    xsg_model_free(&m);
+}
+
+/* A document label of the same name wins over the form. */
+static void test_form_label_wins(void **state)
+{
+    struct xsg_model m;
+    struct xsg_reading r;
+    (void)state;
+    xsg_model_init(&m);
+    struct xsg_label *l = xsg_model_add_label(&m);
+    assert_non_null(l);
+    l->name = strdup("Not supported");
+    l->level = L_O;
+    l->sec = S_U;
+    assert_int_equal(xsg_model_default_labels(&m), 0);
+    xsg_normalise(&m, "Not supported", &r);
+    assert_int_equal(r.sec, S_U);
+    assert_int_equal(r.nr_notes, 0);
     xsg_model_free(&m);
 }
 
@@ -253,6 +302,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_form_note),
+        cmocka_unit_test(test_form_label_wins),
         cmocka_unit_test(test_document_labels),
         cmocka_unit_test(test_typo_note_names_reading),
         cmocka_unit_test(test_arch),

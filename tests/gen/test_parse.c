@@ -305,7 +305,10 @@ static const struct fixture {
      1,
      4,
      18,
-     {{20, 27, "warning",
+     {{18, 16, "warning",
+       "status 'Not functional' is no label; read as not supported (other, "
+       "security supported: no)"},
+      {20, 27, "warning",
        "'Not security supported' is spelt 'not security supported' on 2 "
        "other rows (first on line 14)"},
       {24, 5, "warning", "non-status value 'bzImage, ELF'"},
@@ -543,8 +546,9 @@ static void test_fixture_status(void **state)
          XEN_SUPTAB_SEC_YES, 1},
         {"Security", "d", "Status", XEN_SUPTAB_LEVEL_SUPPORTED,
          XEN_SUPTAB_SEC_YES, 1},
-        {"Security", "e", "Status", XEN_SUPTAB_LEVEL_OTHER,
-         XEN_SUPTAB_SEC_UNKNOWN, 0},
+        /* A form of released statements: not supported. */
+        {"Security", "e", "Status", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO,
+         0},
         {"Security", "g", "Status", XEN_SUPTAB_LEVEL_SUPPORTED,
          XEN_SUPTAB_SEC_NO, 0},
         {"Odd keys and values", "x86", "Supported", XEN_SUPTAB_LEVEL_SUPPORTED,
