@@ -64,8 +64,8 @@ static const struct {
     {"Security supported", XEN_SUPTAB_LEVEL_SUPPORTED, XEN_SUPTAB_SEC_YES, 0,
      "'Supported'"},
     /* 4.11+ "## Virtual Hardware, QEMU": only the devices listed below. */
-    {"Support scope restricted", XEN_SUPTAB_LEVEL_SUPPORTED,
-     XEN_SUPTAB_SEC_YES, 1, "'Supported, with caveats'"},
+    {"Support scope restricted", XEN_SUPTAB_LEVEL_SUPPORTED, XEN_SUPTAB_SEC_YES,
+     1, "'Supported, with caveats'"},
     /* x86-64 "Status, Xeon Phi: Not supported." */
     {"Not supported", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO, 0,
      "not supported"},

@@ -256,7 +256,7 @@ struct expect_diag {
     const char *what;
 };
 
-#define DIAG_MAX 8
+#define DIAG_MAX 12
 
 static const struct fixture {
     const char *file;
@@ -296,6 +296,8 @@ static const struct fixture {
      2,
      6,
      {{10, 13, "warning", "empty qualifier after ','"},
+      {11, 5, "warning",
+       "second 'Status' line without a qualifier in feature 'IOMMU'"},
       {15, 13, "warning",
        "qualifier 'ARM64' names an architecture the heading 'x86/Only' "
        "excludes"}}},
@@ -348,6 +350,44 @@ static const struct fixture {
       {15, 5, "error",
        "expected 'Key[, qualifier]: value', found 'Status Supported'"},
       {16, 5, "error", "status line without a key"}}},
+    {"repeats.md",
+     XSG_OK,
+     0,
+     1,
+     5,
+     12,
+     {{0, 0, "warning", "no status label definitions"},
+      {8, 13, "warning",
+       "qualifier 'Linux' repeated in feature 'PV display (frontend)' (first "
+       "on line 7); both rows kept"},
+      {14, 13, "warning",
+       "qualifier 'x86 hvm' repeated in feature 'Case' (first on line 12)"},
+      {19, 5, "warning",
+       "second 'Status' line without a qualifier in feature 'Unqualified' "
+       "(first on line 18)"},
+      {25, 5, "warning", "non-status value 'zImage'"}}},
+    {"upstream-forms.md",
+     XSG_OK,
+     4,
+     5,
+     9,
+     22,
+     {{21, 23, "warning",
+       "status 'Not supported' is no label; read as not supported (other, "
+       "security supported: no)"},
+      {38, 20, "warning",
+       "status 'Security supported' is no label; read as 'Supported' "
+       "(supported, security supported: yes)"},
+      {52, 25, "warning", "status 'Not implemented' is no label"},
+      {57, 25, "warning", "status 'Not functional' is no label"},
+      {61, 13, "warning",
+       "status 'Support scope restricted' is no label; read as 'Supported, "
+       "with caveats'"},
+      {66, 43, "warning", "status 'No security support' is no label"},
+      {73, 13, "warning",
+       "qualifier 'Linux' repeated in feature 'PV display (frontend)'"},
+      {87, 1, "warning", "level-4 heading in the status label definitions"},
+      {91, 1, "warning", "level-4 heading in the status label definitions"}}},
     {"latin1.md",
      XSG_EDOC,
      0,
@@ -604,6 +644,61 @@ static void test_fixture_headings(void **state)
     done(&r);
 }
 
+/* Rows of upstream statements: their readings and architectures. */
+static void test_fixture_upstream_forms(void **state)
+{
+    enum { X = XEN_SUPTAB_ARCH_X86, A = XEN_SUPTAB_ARCH_ARM };
+    enum {
+        O = XEN_SUPTAB_LEVEL_OTHER,
+        S = XEN_SUPTAB_LEVEL_SUPPORTED,
+        T = XEN_SUPTAB_LEVEL_TECH_PREVIEW,
+        E = XEN_SUPTAB_LEVEL_EXPERIMENTAL
+    };
+    enum { Y = XEN_SUPTAB_SEC_YES, N = XEN_SUPTAB_SEC_NO };
+    static const struct {
+        const char *feature, *qualifier;
+        uint8_t level, sec, caveats, arch;
+    } want[] = {
+        {"x86-64", "", S, Y, 0, X},
+        {"x86-64", "Xeon Phi", O, N, 0, X},
+        {"IOMMU", "AMD IOMMU", S, Y, 0, X},
+        {"IOMMU", "Intel VT-d", S, Y, 0, X},
+        {"IOMMU", "ARM SMMUv1", S, N, 0, A},
+        {"IOMMU", "ARM SMMUv3", T, N, 0, A},
+        {"IOMMU", "Renesas IPMMU-VMSA", S, N, 0, A},
+        {"ARM/GICv3", "Arm64", S, Y, 0, A},
+        {"ARM/GICv3", "Arm32", S, N, 0, A},
+        {"Host serial console", "NS16550", S, Y, 0, X | A},
+        {"Host serial console", "Cadence UART (ARM)", S, Y, 0, A},
+        {"Host serial console", "SCI(F) UART", S, Y, 0, A},
+        {"C xenstore stubdom PV", "Liveupdate", O, N, 0, X | A},
+        {"OCaml xenstored daemon", "Liveupdate", O, N, 0, X | A},
+        {"Virtual Hardware, QEMU", "", S, Y, 1, X | A},
+        {"qemu-xen-traditional", "as host process device model", O, N, 1,
+         X | A},
+        {"PV display (frontend)", "Linux", S, Y, 1, X | A},
+    };
+    struct result r;
+    (void)state;
+    compile_fixture(&r, "upstream-forms.md", false);
+    assert_int_equal(r.rc, XSG_OK);
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        const struct xsg_row *w =
+            find_row(&r.m, want[i].feature, want[i].qualifier);
+        print_message("%s, %s\n", want[i].feature, want[i].qualifier);
+        assert_non_null(w);
+        assert_int_equal(w->level, want[i].level);
+        assert_int_equal(w->sec, want[i].sec);
+        assert_int_equal(w->caveats, want[i].caveats);
+        assert_int_equal(w->arch, want[i].arch);
+    }
+    /* The repeated qualifier's second row is kept as read. */
+    const struct xsg_row *w = find_row(&r.m, "PV display (frontend)", "Linux");
+    assert_int_equal(w[1].level, E);
+    assert_string_equal(w[1].qualifier, "Linux");
+    done(&r);
+}
+
 static void compile_str(struct result *r, const char *text, bool strict)
 {
     compile_text(r, text, strlen(text), SEED, strict);
@@ -709,6 +804,7 @@ int main(void)
         cmocka_unit_test(test_fixture_qualifiers),
         cmocka_unit_test(test_fixture_status),
         cmocka_unit_test(test_fixture_headings),
+        cmocka_unit_test(test_fixture_upstream_forms),
         cmocka_unit_test(test_seed_counts),
         cmocka_unit_test(test_seed_anomalies),
         cmocka_unit_test(test_seed_strict),
