@@ -120,8 +120,12 @@ int xsg_resolve(struct xsg_model *m, struct xsg_diag *d, bool seen_features,
     }
     if (xsg_labels_finish(m, d, doc_labels))
         return -1;
+    /* An empty statement (upstream's first, skeleton SUPPORT.md) is a
+     * table with no rows, not an error. */
     if (!m->nr_rows)
-        xsg_error(d, 0, 0, "no status rows under 'Feature Support'");
+        xsg_warn(d, 0, 0,
+                 "no status rows under 'Feature Support'; the table has "
+                 "none");
 
     struct xsg_spellings sp = {0};
     int rc = 0;

@@ -343,13 +343,31 @@ static const struct fixture {
      1,
      0,
      {{0, 0, "warning", "no status label definitions"},
-      {0, 0, "error", "no status rows under 'Feature Support'"},
+      {0, 0, "warning",
+       "no status rows under 'Feature Support'; the table has none"},
       {7, 1, "error",
        "feature heading 'Feature before any section' before any section"},
       {9, 5, "error", "status line before any section"},
       {15, 5, "error",
        "expected 'Key[, qualifier]: value', found 'Status Supported'"},
       {16, 5, "error", "status line without a key"}}},
+    {"codeblocks.md",
+     XSG_OK,
+     0,
+     1,
+     3,
+     5,
+     {{0, 0, "warning", "no status label definitions"},
+      {8, 18, "warning",
+       "line continues the status value of line 7; joined to it"},
+      {10, 7, "warning", "line continues the status value of line 9"},
+      {11, 7, "warning", "line continues the status value of line 9"},
+      {19, 5, "warning",
+       "code block holds no status line ('Key[, qualifier]: value'); "
+       "ignored"},
+      {26, 5, "warning",
+       "line is no status line ('Key[, qualifier]: value'); ignored"},
+      {28, 5, "warning", "line is no status line"}}},
     {"repeats.md",
      XSG_OK,
      0,
@@ -644,6 +662,27 @@ static void test_fixture_headings(void **state)
     done(&r);
 }
 
+/* A value continued on indented lines is read whole. */
+static void test_fixture_codeblocks(void **state)
+{
+    struct result r;
+    (void)state;
+    compile_fixture(&r, "codeblocks.md", false);
+    const struct xsg_row *w = find_row(&r.m, "Continued", "x86");
+    assert_non_null(w);
+    assert_string_equal(w->value, "Supported up to 8 TiB. Hosts with more "
+                                  "memory are supported, but not security "
+                                  "supported.");
+    assert_int_equal(w->level, XEN_SUPTAB_LEVEL_SUPPORTED);
+    assert_int_equal(w->caveats, 1);
+    w = find_row(&r.m, "Continued", "Arm64");
+    assert_string_equal(w->value, "Supported up to 2 TiB, with caveats as the "
+                                  "next line says.");
+    w = find_row(&r.m, "Stray lines", "x86");
+    assert_string_equal(w->value, "Tech Preview");
+    done(&r);
+}
+
 /* Rows of upstream statements: their readings and architectures. */
 static void test_fixture_upstream_forms(void **state)
 {
@@ -805,6 +844,7 @@ int main(void)
         cmocka_unit_test(test_fixture_status),
         cmocka_unit_test(test_fixture_headings),
         cmocka_unit_test(test_fixture_upstream_forms),
+        cmocka_unit_test(test_fixture_codeblocks),
         cmocka_unit_test(test_seed_counts),
         cmocka_unit_test(test_seed_anomalies),
         cmocka_unit_test(test_seed_strict),
