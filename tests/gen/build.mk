@@ -31,6 +31,14 @@ test-gen-check-arch: $(O)/bin/xen-support-gen $(O)/bin/xen-support
 
 TEST_TARGETS += test-gen-check-arch
 
+# scripts/upstream-statements.sh on a git repository the test makes.
+.PHONY: test-gen-upstream-script
+test-gen-upstream-script: $(O)/bin/xen-support-gen
+	tests/gen/test_upstream_script.sh $(O)/bin/xen-support-gen \
+	    $(O)/tests/gen/tmp-upstream-script
+
+TEST_TARGETS += test-gen-upstream-script
+
 .PHONY: test-gen-417
 test-gen-417: $(O)/bin/xen-support-gen
 	tests/gen/test_417.sh $(O)/bin/xen-support-gen $(O)/tests/gen/tmp-417
