@@ -50,7 +50,7 @@ static int S_resolve_row(struct xsg_model *m, struct xsg_diag *d,
     if (!(r->key = strdup(key)))
         return -1;
     for (size_t i = 0; i < rd.nr_notes; i++)
-        xsg_warn(d, r->line, r->value_col + (unsigned)rd.notes[i].off,
+        xsg_warn(d, r->line, xsg_row_value_col(r, rd.notes[i].off),
                  "%s (%s, security supported: %s)", rd.notes[i].text,
                  xsg_level_name(rd.level), xsg_sec_name(rd.sec));
     if (xsg_spellings_add(sp, r, &rd))

@@ -288,6 +288,7 @@ static int S_row(struct S_state *s, const char *b, const char *e, unsigned line,
     r->key_raw = xsg_strndup(kb, (size_t)(ke - kb));
     r->value = xsg_strndup(vb, (size_t)(ve - vb));
     r->value_col = col + (unsigned)(vb - b);
+    r->value_len1 = (size_t)(ve - vb);
     if (!r->key_raw || !r->value)
         return -1;
     if (comma) {

@@ -355,8 +355,8 @@ static const struct fixture {
      XSG_OK,
      0,
      1,
-     3,
-     5,
+     4,
+     6,
      {{0, 0, "warning", "no status label definitions"},
       {8, 18, "warning",
        "line continues the status value of line 7; joined to it"},
@@ -367,7 +367,10 @@ static const struct fixture {
        "ignored"},
       {26, 5, "warning",
        "line is no status line ('Key[, qualifier]: value'); ignored"},
-      {28, 5, "warning", "line is no status line"}}},
+      {28, 5, "warning", "line is no status line"},
+      /* A note on a continuation line is put at the value's start. */
+      {32, 13, "warning", "unknown qualifier 'not securty supported'"},
+      {33, 9, "warning", "line continues the status value of line 32"}}},
     {"repeats.md",
      XSG_OK,
      0,
@@ -680,6 +683,9 @@ static void test_fixture_codeblocks(void **state)
                                   "next line says.");
     w = find_row(&r.m, "Stray lines", "x86");
     assert_string_equal(w->value, "Tech Preview");
+    w = find_row(&r.m, "Continued typo", "");
+    assert_string_equal(w->value, "Supported, not securty supported");
+    assert_int_equal(w->sec, XEN_SUPTAB_SEC_NO);
     done(&r);
 }
 
