@@ -1,4 +1,7 @@
-/* arch.c: architecture masks from headings and qualifiers. */
+/*
+ * arch.c: architecture masks from headings and qualifiers, read with the
+ * vocabulary of arch_words.def.
+ */
 #include "arch.h"
 
 #include <stdint.h>
@@ -6,25 +9,20 @@
 #include <public/support_table.h>
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
+enum { WORD, PREFIX, QWORD };
+
 static const struct {
-    const char *word;
+    const char *text;
     unsigned arch;
-    int prefix; /* matches any word starting with it */
+    int how;
 } S_words[] = {
-    {"x86", XEN_SUPTAB_ARCH_X86, 0},     {"x86-64", XEN_SUPTAB_ARCH_X86, 0},
-    {"x86_64", XEN_SUPTAB_ARCH_X86, 0},  {"x86_32", XEN_SUPTAB_ARCH_X86, 0},
-    {"x86-32", XEN_SUPTAB_ARCH_X86, 0},  {"amd64", XEN_SUPTAB_ARCH_X86, 0},
-    {"i386", XEN_SUPTAB_ARCH_X86, 0},    {"amd", XEN_SUPTAB_ARCH_X86, 0},
-    {"intel", XEN_SUPTAB_ARCH_X86, 0},   {"vt-d", XEN_SUPTAB_ARCH_X86, 0},
-    {"vt-x", XEN_SUPTAB_ARCH_X86, 0},    {"arm", XEN_SUPTAB_ARCH_ARM, 0},
-    {"arm32", XEN_SUPTAB_ARCH_ARM, 0},   {"arm64", XEN_SUPTAB_ARCH_ARM, 0},
-    {"armv7", XEN_SUPTAB_ARCH_ARM, 0},   {"armv8", XEN_SUPTAB_ARCH_ARM, 0},
-    {"aarch64", XEN_SUPTAB_ARCH_ARM, 0}, {"aarch32", XEN_SUPTAB_ARCH_ARM, 0},
-    {"smmu", XEN_SUPTAB_ARCH_ARM, 1},    {"gicv", XEN_SUPTAB_ARCH_ARM, 1},
-    {"cortex", XEN_SUPTAB_ARCH_ARM, 0},
+#define ARCH_WORD(text, arch, how) {text, XEN_SUPTAB_ARCH_##arch, how},
+#include "arch_words.def"
+#undef ARCH_WORD
 };
 
 /* Word characters: letters, digits, '_' and '-' ("x86-64", "VT-d"). */
@@ -33,18 +31,21 @@ static int S_wordch(int c)
     return isalnum(c) || c == '_' || c == '-';
 }
 
-static unsigned S_word(const char *w, size_t n)
+/* The architecture of the vocabulary word at w (a word start), 0 if none. */
+static unsigned S_word(const char *w, bool heading)
 {
     for (size_t i = 0; i < sizeof(S_words) / sizeof(S_words[0]); i++) {
-        size_t l = strlen(S_words[i].word);
-        if ((n == l || (S_words[i].prefix && n > l)) &&
-            !strncasecmp(w, S_words[i].word, l))
+        size_t l = strlen(S_words[i].text);
+        if (heading && S_words[i].how == QWORD)
+            continue;
+        if (!strncasecmp(w, S_words[i].text, l) &&
+            (S_words[i].how == PREFIX || !S_wordch((unsigned char)w[l])))
             return S_words[i].arch;
     }
     return 0;
 }
 
-static unsigned S_scan(const char *text, int first_only)
+static unsigned S_scan(const char *text, bool heading)
 {
     unsigned mask = 0;
     const char *p = text;
@@ -56,8 +57,8 @@ static unsigned S_scan(const char *text, int first_only)
             p++;
         if (p == w)
             break;
-        mask |= S_word(w, (size_t)(p - w));
-        if (first_only)
+        mask |= S_word(w, heading);
+        if (heading)
             break;
     }
     return mask;
@@ -65,10 +66,10 @@ static unsigned S_scan(const char *text, int first_only)
 
 unsigned xsg_arch_of_heading(const char *text)
 {
-    return S_scan(text, 1);
+    return S_scan(text, true);
 }
 
 unsigned xsg_arch_of_qualifier(const char *text)
 {
-    return S_scan(text, 0);
+    return S_scan(text, false);
 }

@@ -166,6 +166,11 @@ int xsg_model_default_labels(struct xsg_model *m)
     return 0;
 }
 
+unsigned xsg_row_value_col(const struct xsg_row *r, size_t off)
+{
+    return off < r->value_len1 ? r->value_col + (unsigned)off : r->value_col;
+}
+
 const char *xsg_level_name(unsigned level)
 {
     static const char *const names[] = {"other", "supported", "tech-preview",

@@ -42,6 +42,7 @@ struct xsg_row {
     char *qualifier; /* NULL if none */
     char *value;     /* as written, surrounding blanks dropped */
     unsigned line, col, qual_col, value_col;
+    size_t value_len1; /* bytes of value on its first line */
     size_t feature;
     uint8_t level, sec, caveats, arch; /* XEN_SUPTAB_* values */
 };
@@ -85,6 +86,12 @@ const struct xsg_label *xsg_model_label(const struct xsg_model *m,
 
 /* Install the built-in labels (Supported, Tech Preview, ...). */
 int xsg_model_default_labels(struct xsg_model *m);
+
+/*
+ * Column of byte off of r's value: on the row's line, or, for a byte on a
+ * continuation line, the value's first column.
+ */
+unsigned xsg_row_value_col(const struct xsg_row *r, size_t off);
 
 /* Names of levels and security values as used in messages and JSON. */
 const char *xsg_level_name(unsigned level);

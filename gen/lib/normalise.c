@@ -49,6 +49,36 @@ static const char *const S_mods[] = {
 };
 #define S_NR_MODS (sizeof(S_mods) / sizeof(S_mods[0]))
 
+/*
+ * Status forms that are no label, as released statements write them.
+ * Each is read as stated and warned about.  A statement that a feature
+ * is not supported (or implemented, or functional) has no level of its
+ * own in the table: it reads as level other, not security supported.
+ */
+static const struct {
+    const char *text;
+    uint8_t level, sec, caveats;
+    const char *reading; /* for the warning */
+} S_forms[] = {
+    /* 4.18+ ARM/GICv3: "Status, Arm64: Security supported" */
+    {"Security supported", XEN_SUPTAB_LEVEL_SUPPORTED, XEN_SUPTAB_SEC_YES, 0,
+     "'Supported'"},
+    /* 4.11+ "## Virtual Hardware, QEMU": only the devices listed below. */
+    {"Support scope restricted", XEN_SUPTAB_LEVEL_SUPPORTED, XEN_SUPTAB_SEC_YES,
+     1, "'Supported, with caveats'"},
+    /* x86-64 "Status, Xeon Phi: Not supported." */
+    {"Not supported", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO, 0,
+     "not supported"},
+    /* xenstored "Status, Liveupdate: Not implemented|Not functional" */
+    {"Not implemented", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO, 0,
+     "not supported"},
+    {"Not functional", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO, 0,
+     "not supported"},
+    /* qemu-xen-traditional "as host process device model" */
+    {"No security support", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO, 0,
+     "not supported"},
+};
+
 /* Compare s[0..len) with ref, ASCII case and runs of blanks ignored. */
 static bool S_same(const char *s, size_t len, const char *ref)
 {
@@ -78,6 +108,28 @@ static void S_note(struct xsg_reading *r, size_t off, const char *what,
     n->off = off;
     snprintf(n->text, sizeof(n->text), "unknown %s '%s', read as '%s'", what,
              spelt, canonical);
+}
+
+/* Read s[0..len) at off as one of S_forms: true if it is one. */
+static bool S_form(struct xsg_reading *r, const char *s, size_t len, size_t off)
+{
+    for (size_t i = 0; i < sizeof(S_forms) / sizeof(S_forms[0]); i++) {
+        if (!S_same(s, len, S_forms[i].text))
+            continue;
+        r->level = S_forms[i].level;
+        r->sec = S_forms[i].sec;
+        r->caveats = S_forms[i].caveats;
+        r->status = true;
+        if (r->nr_notes < XSG_NOTE_MAX) {
+            struct xsg_note *n = &r->notes[r->nr_notes++];
+            n->off = off;
+            snprintf(n->text, sizeof(n->text),
+                     "status '%.*s' is no label; read as %s",
+                     (int)(len < 90 ? len : 90), s, S_forms[i].reading);
+        }
+        return true;
+    }
+    return false;
 }
 
 static void S_phrase(struct xsg_reading *r, size_t off, size_t len,
@@ -174,7 +226,9 @@ void xsg_normalise(const struct xsg_model *m, const char *value,
         size_t n = e - b;
         bool known = false;
 
-        if (part == 0) {
+        if (part == 0 && !xsg_model_label(m, s, n) && S_form(r, s, n, b)) {
+            known = true;
+        } else if (part == 0) {
             bool prefix;
             const struct xsg_label *l = S_label(m, s, n, r, &prefix);
             if (l) {

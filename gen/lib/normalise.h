@@ -41,7 +41,9 @@ struct xsg_reading {
 /*
  * Read value (NUL-terminated, as written) with the labels of m.  Never
  * fails: text that is no status reads as level other, security as
- * stated in it (unknown if not stated).
+ * stated in it (unknown if not stated).  The status forms of released
+ * statements that are no label ("Security supported", "Not supported.")
+ * read as they state, with a note.
  */
 void xsg_normalise(const struct xsg_model *m, const char *value,
                    struct xsg_reading *r);

@@ -6,6 +6,7 @@
 #include "normalise.h"
 #include "spelling.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,7 @@ static int S_resolve_row(struct xsg_model *m, struct xsg_diag *d,
     if (!(r->key = strdup(key)))
         return -1;
     for (size_t i = 0; i < rd.nr_notes; i++)
-        xsg_warn(d, r->line, r->value_col + (unsigned)rd.notes[i].off,
+        xsg_warn(d, r->line, xsg_row_value_col(r, rd.notes[i].off),
                  "%s (%s, security supported: %s)", rd.notes[i].text,
                  xsg_level_name(rd.level), xsg_sec_name(rd.sec));
     if (xsg_spellings_add(sp, r, &rd))
@@ -74,6 +75,41 @@ static int S_resolve_row(struct xsg_model *m, struct xsg_diag *d,
     return 0;
 }
 
+/* NULL-safe: both absent, or the same text with ASCII case ignored. */
+static bool S_same_qualifier(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcasecmp(a, b));
+}
+
+/*
+ * Warn about a row that repeats an earlier row's key and qualifier in the
+ * same feature (4.15's two "Status, Linux:" lines of PV display): a
+ * reader cannot tell which applies.  Both rows are kept.
+ */
+static void S_check_repeats(const struct xsg_model *m, struct xsg_diag *d)
+{
+    for (size_t i = 1; i < m->nr_rows; i++) {
+        const struct xsg_row *r = &m->rows[i];
+        for (size_t j = i; j-- > 0 && m->rows[j].feature == r->feature;) {
+            const struct xsg_row *o = &m->rows[j];
+            if (strcasecmp(o->key, r->key) ||
+                !S_same_qualifier(o->qualifier, r->qualifier))
+                continue;
+            if (r->qualifier)
+                xsg_warn(d, r->line, r->qual_col,
+                         "qualifier '%s' repeated in feature '%s' (first on "
+                         "line %u); both rows kept",
+                         r->qualifier, m->features[r->feature].name, o->line);
+            else
+                xsg_warn(d, r->line, r->col,
+                         "second '%s' line without a qualifier in feature "
+                         "'%s' (first on line %u); both rows kept",
+                         r->key, m->features[r->feature].name, o->line);
+            break;
+        }
+    }
+}
+
 int xsg_resolve(struct xsg_model *m, struct xsg_diag *d, bool seen_features,
                 bool doc_labels)
 {
@@ -84,15 +120,21 @@ int xsg_resolve(struct xsg_model *m, struct xsg_diag *d, bool seen_features,
     }
     if (xsg_labels_finish(m, d, doc_labels))
         return -1;
+    /* An empty statement (upstream's first, skeleton SUPPORT.md) is a
+     * table with no rows, not an error. */
     if (!m->nr_rows)
-        xsg_error(d, 0, 0, "no status rows under 'Feature Support'");
+        xsg_warn(d, 0, 0,
+                 "no status rows under 'Feature Support'; the table has "
+                 "none");
 
     struct xsg_spellings sp = {0};
     int rc = 0;
     for (size_t i = 0; i < m->nr_rows && !rc; i++)
         rc = S_resolve_row(m, d, &m->rows[i], &sp);
-    if (!rc)
+    if (!rc) {
         xsg_spellings_check(&sp, d);
+        S_check_repeats(m, d);
+    }
     xsg_spellings_free(&sp);
     return rc;
 }

@@ -75,7 +75,7 @@ int xsg_spellings_add(struct xsg_spellings *sp, const struct xsg_row *r,
         struct xsg_spelling *x = &sp->v[sp->nr++];
         x->canonical = rd->phrases[i].canonical;
         x->line = r->line;
-        x->col = r->value_col + (unsigned)rd->phrases[i].off;
+        x->col = xsg_row_value_col(r, rd->phrases[i].off);
         /* Terminate a copy: spellings compare as whole phrases. */
         x->spelt =
             xsg_strndup(r->value + rd->phrases[i].off, rd->phrases[i].len);

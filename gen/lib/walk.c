@@ -288,6 +288,7 @@ static int S_row(struct S_state *s, const char *b, const char *e, unsigned line,
     r->key_raw = xsg_strndup(kb, (size_t)(ke - kb));
     r->value = xsg_strndup(vb, (size_t)(ve - vb));
     r->value_col = col + (unsigned)(vb - b);
+    r->value_len1 = (size_t)(ve - vb);
     if (!r->key_raw || !r->value)
         return -1;
     if (comma) {
@@ -305,6 +306,51 @@ static int S_row(struct S_state *s, const char *b, const char *e, unsigned line,
     return 0;
 }
 
+/* The line [b, e) starts with the word "Status" (a row missing its ':'). */
+static bool S_status_word(const char *b, const char *e)
+{
+    size_t n = strlen("Status");
+    return (size_t)(e - b) >= n && !strncasecmp(b, "Status", n) &&
+           ((size_t)(e - b) == n || !isalnum((unsigned char)b[n]));
+}
+
+/*
+ * A code block under Feature Support that holds no line with a ':' and
+ * none starting with "Status" is a listing, not status lines (4.19's
+ * register names under ARM/Partial Emulation).
+ */
+static bool S_listing(const char *lit)
+{
+    for (const char *p = lit; *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *b = p, *e = nl ? nl : p + strlen(p);
+        p = nl ? nl + 1 : e;
+        xsg_trim(&b, &e);
+        if (memchr(b, ':', (size_t)(e - b)) || S_status_word(b, e))
+            return false;
+    }
+    return true;
+}
+
+/* Join the line [b, e) at line:col to the value of the last row. */
+static int S_continue(struct S_state *s, const char *b, const char *e,
+                      unsigned line, unsigned col, unsigned row_line)
+{
+    struct xsg_row *r = &s->m->rows[s->m->nr_rows - 1];
+    size_t old = strlen(r->value), n = (size_t)(e - b);
+    char *v = realloc(r->value, old + 1 + n + 1);
+    if (!v)
+        return -1;
+    v[old] = ' ';
+    memcpy(v + old + 1, b, n);
+    v[old + 1 + n] = '\0';
+    r->value = v;
+    xsg_warn(s->d, line, col,
+             "line continues the status value of line %u; joined to it",
+             row_line);
+    return 0;
+}
+
 static int S_code_block(struct S_state *s, cmark_node *n)
 {
     unsigned start = (unsigned)cmark_node_get_start_line(n);
@@ -317,7 +363,20 @@ static int S_code_block(struct S_state *s, cmark_node *n)
         if (e - b >= 3 && (!strncmp(b, "```", 3) || !strncmp(b, "~~~", 3)))
             start++;
     }
-    unsigned ln = start;
+    if (s->zone == Z_FEATURES && S_listing(lit)) {
+        /* Warn once, where its first line is. */
+        unsigned ln = start;
+        const char *p = lit;
+        while (*p == '\n' || *p == ' ' || *p == '\t')
+            ln += *p++ == '\n';
+        size_t len = strcspn(p, "\n");
+        xsg_warn(s->d, ln, xsg_source_col(s->src, ln, p, len, 1),
+                 "code block holds no status line ('Key[, qualifier]: "
+                 "value'); ignored");
+        return 0;
+    }
+    /* The last row's line and column, the line its value last went on. */
+    unsigned ln = start, row_line = 0, row_col = 0, value_line = 0;
     for (const char *p = lit; *p; ln++) {
         const char *nl = strchr(p, '\n');
         const char *lb = p, *le = nl ? nl : p + strlen(p);
@@ -345,7 +404,20 @@ static int S_code_block(struct S_state *s, cmark_node *n)
                          "line in the Release Support block is not "
                          "'Key: value'; ignored");
         } else if (s->zone == Z_FEATURES) {
-            rc = S_row(s, lb, le, ln, col);
+            size_t rows = s->m->nr_rows;
+            if (memchr(lb, ':', (size_t)(le - lb)) || S_status_word(lb, le)) {
+                rc = S_row(s, lb, le, ln, col);
+                if (s->m->nr_rows > rows)
+                    row_line = value_line = ln, row_col = col;
+            } else if (value_line && ln == value_line + 1 && col > row_col) {
+                /* An indented line right below a row: its value goes on. */
+                rc = S_continue(s, lb, le, ln, col, row_line);
+                value_line = ln;
+            } else {
+                xsg_warn(s->d, ln, col,
+                         "line is no status line ('Key[, qualifier]: "
+                         "value'); ignored");
+            }
         } else if (s->zone == Z_OTHER && s->in_labels) {
             rc = xsg_labels_line(s->m, s->d, s->label, s->label_line, lb, le,
                                  ln, col);

@@ -12,7 +12,9 @@
 #include "model.h"
 #include "normalise.h"
 
+#include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
     L_O = XEN_SUPTAB_LEVEL_OTHER,
@@ -55,10 +57,20 @@ static const struct {
      "not security supported.",
      L_S, S_Y, 1, 0},
     {"Supported up to 12 GiB", L_S, S_Y, 1, 0},
-    {"Not implemented", L_O, S_U, 0, 0},
-    {"Not functional", L_O, S_U, 0, 0},
-    {"No security support, not recommended", L_O, S_N, 0, 0},
-    {"Support scope restricted", L_O, S_U, 0, 0},
+    /* Status forms of released statements that are no label: noted. */
+    {"Security supported", L_S, S_Y, 0, 1},
+    {"security  Supported.", L_S, S_Y, 0, 1},
+    {"Security supported, with caveats", L_S, S_Y, 1, 1},
+    {"Support scope restricted", L_S, S_Y, 1, 1},
+    {"Not supported.", L_O, S_N, 0, 1},
+    {"not supported", L_O, S_N, 0, 1},
+    {"Not implemented", L_O, S_N, 0, 1},
+    {"Not functional", L_O, S_N, 0, 1},
+    {"No security support, not recommended", L_O, S_N, 1, 1},
+    {"No security support", L_O, S_N, 0, 1},
+    /* Free text that merely mentions one is no such form. */
+    {"Not supported on Arm", L_O, S_U, 0, 0},
+    {"Scope of support restricted", L_O, S_U, 0, 0},
     {"bzImage, ELF", L_O, S_U, 0, 0},
     {"", L_O, S_U, 0, 0},
 };
@@ -78,6 +90,45 @@ static void test_values(void **state)
         assert_int_equal(r.caveats, cases[i].caveats);
         assert_int_equal((int)r.nr_notes, cases[i].notes);
     }
+    xsg_model_free(&m);
+}
+
+/* The warning names the form as written and its reading. */
+static void test_form_note(void **state)
+{
+    struct xsg_model m;
+    struct xsg_reading r;
+    (void)state;
+    xsg_model_init(&m);
+    assert_int_equal(xsg_model_default_labels(&m), 0);
+    xsg_normalise(&m, "  Security supported", &r);
+    assert_int_equal(r.nr_notes, 1);
+    assert_int_equal(r.notes[0].off, 2);
+    assert_string_equal(r.notes[0].text, "status 'Security supported' is no "
+                                         "label; read as 'Supported'");
+    xsg_normalise(&m, "Not supported.", &r);
+    assert_string_equal(r.notes[0].text,
+                        "status 'Not supported' is no label; read as not "
+                        "supported");
+    xsg_model_free(&m);
+}
+
+/* A document label of the same name wins over the form. */
+static void test_form_label_wins(void **state)
+{
+    struct xsg_model m;
+    struct xsg_reading r;
+    (void)state;
+    xsg_model_init(&m);
+    struct xsg_label *l = xsg_model_add_label(&m);
+    assert_non_null(l);
+    l->name = strdup("Not supported");
+    l->level = L_O;
+    l->sec = S_U;
+    assert_int_equal(xsg_model_default_labels(&m), 0);
+    xsg_normalise(&m, "Not supported", &r);
+    assert_int_equal(r.sec, S_U);
+    assert_int_equal(r.nr_notes, 0);
     xsg_model_free(&m);
 }
 
@@ -115,42 +166,135 @@ static void test_typo_note_names_reading(void **state)
     xsg_model_free(&m);
 }
 
+enum { A_X = XEN_SUPTAB_ARCH_X86, A_A = XEN_SUPTAB_ARCH_ARM };
+
+/*
+ * Headings (first word) and qualifiers (every word) as statements write
+ * them; word is the vocabulary word that decides, NULL if none does.
+ */
+static const struct {
+    const char *text;
+    int heading;
+    unsigned arch;
+    const char *word;
+} arch_cases[] = {
+    /* x86 */
+    {"x86/PV", 1, A_X, "x86"},
+    {"x86", 0, A_X, "x86"},
+    {"x86-64", 1, A_X, "x86-64"},
+    {"x86_64", 0, A_X, "x86_64"},
+    {"x86-32 guests", 0, A_X, "x86-32"},
+    {"x86_32, without shim", 0, A_X, "x86_32"},
+    {"amd64 only", 0, A_X, "amd64"},
+    {"i386 dom0", 0, A_X, "i386"},
+    {"AMD IOMMU", 0, A_X, "AMD"},
+    {"AMD-Vi", 0, A_X, "AMD-Vi"},
+    {"Hygon CPUs", 0, A_X, "Hygon"},
+    {"Intel VT-d", 0, A_X, "Intel"},
+    {"VT-d posted interrupts", 0, A_X, "VT-d"},
+    {"VT-x", 0, A_X, "VT-x"},
+    {"Xeon Phi", 0, A_X, "Xeon"},
+    {"HVM", 0, A_X, "HVM"},
+    {"PV guests", 0, A_X, "PV"},
+    {"PVH dom0", 0, A_X, "PVH"},
+    {"PVHVM", 0, A_X, "PVHVM"},
+    {"shim", 0, A_X, "shim"},
+    /* Arm */
+    {"ARM v8", 1, A_A, "Arm"},
+    {"ARM/GICv3 ITS", 1, A_A, "Arm"},
+    {"Arm: OP-TEE Mediator", 1, A_A, "Arm"},
+    {"Cadence UART (ARM)", 0, A_A, "Arm"},
+    {"ARM32", 0, A_A, "arm32"},
+    {"Arm64", 0, A_A, "arm64"},
+    {"Xen in Armv8-R", 0, A_A, "Armv"},
+    {"ARMv7", 0, A_A, "Armv"},
+    {"Xen in AArch32 mode", 0, A_A, "AArch32"},
+    {"Xen in AArch64 mode", 0, A_A, "AArch64"},
+    {"Cortex A57 r0p0-r1p1", 0, A_A, "Cortex"},
+    {"GICv3", 0, A_A, "GIC"},
+    {"GIC", 1, A_A, "GIC"},
+    {"ARM SMMUv3", 0, A_A, "SMMU"},
+    {"SMMUv1", 1, A_A, "SMMU"},
+    {"Renesas IPMMU-VMSA", 0, A_A, "Renesas"},
+    {"IPMMU-VMSA", 0, A_A, "IPMMU"},
+    {"PSCI 1.1", 0, A_A, "PSCI"},
+    {"SCMI over SMC", 0, A_A, "SCMI"},
+    {"FF-A Mediator", 0, A_A, "FF-A"},
+    {"OP-TEE", 0, A_A, "OP-TEE"},
+    {"SVE2", 0, A_A, "SVE"},
+    {"SCIF UART", 0, A_A, "SCIF"},
+    {"SCI(F) UART", 0, A_A, "SCI(F)"},
+    {"Xilinx Zynq UART", 0, A_A, "Xilinx"},
+    {"ZynqMP", 0, A_A, "ZynqMP"},
+    {"Cadence UART", 0, A_A, "Cadence"},
+    {"Exynos 4210 UART", 0, A_A, "Exynos"},
+    {"OMAP UART", 0, A_A, "OMAP"},
+    {"PL011 UART", 0, A_A, "PL011"},
+    /* No clue, or not a whole word */
+    {"ARINC653 Scheduler", 1, 0, NULL},
+    {"IOMMU", 1, 0, NULL},
+    {"Alternative p2m", 1, 0, NULL},
+    {"PV Console (frontend)", 1, 0, NULL}, /* PV: qualifiers only */
+    {"PVCalls (backend)", 1, 0, NULL},
+    {"Linux (xen-blkback)", 0, 0, NULL},
+    {"NS16550", 0, 0, NULL},
+    {"ps/2 keyboard", 0, 0, NULL},
+    {"SCI", 0, 0, NULL}, /* also ACPI's interrupt on x86 */
+    {"Armada", 0, 0, NULL},
+    {"Sharm", 0, 0, NULL},
+    {"Amdahl", 0, 0, NULL},
+    {"x86emu", 0, 0, NULL},
+    {"Liveupdate", 0, 0, NULL},
+    /* Both */
+    {"x86 HVM, ARM", 0, A_X | A_A, "x86"},
+};
+
+/* needle in hay, ASCII case ignored */
+static bool contains(const char *hay, const char *needle)
+{
+    for (size_t n = strlen(needle); *hay; hay++)
+        if (!strncasecmp(hay, needle, n))
+            return true;
+    return false;
+}
+
 static void test_arch(void **state)
 {
     (void)state;
+    for (size_t i = 0; i < sizeof(arch_cases) / sizeof(arch_cases[0]); i++) {
+        unsigned a = arch_cases[i].heading
+                         ? xsg_arch_of_heading(arch_cases[i].text)
+                         : xsg_arch_of_qualifier(arch_cases[i].text);
+        print_message("'%s'\n", arch_cases[i].text);
+        assert_int_equal(a, arch_cases[i].arch);
+    }
+}
+
+/* Every word of the vocabulary has a case above that it decides. */
+static void test_arch_vocabulary(void **state)
+{
     static const struct {
         const char *text;
-        int heading;
         unsigned arch;
-    } t[] = {
-        {"x86/PV", 1, XEN_SUPTAB_ARCH_X86},
-        {"x86-64", 1, XEN_SUPTAB_ARCH_X86},
-        {"ARM/GICv3 ITS", 1, XEN_SUPTAB_ARCH_ARM},
-        {"ARM: Guest ACPI support", 1, XEN_SUPTAB_ARCH_ARM},
-        {"ARM v7 + Virtualization Extensions", 1, XEN_SUPTAB_ARCH_ARM},
-        {"ARM v8", 1, XEN_SUPTAB_ARCH_ARM},
-        {"Arm: OP-TEE Mediator", 1, XEN_SUPTAB_ARCH_ARM},
-        {"ARINC653 Scheduler", 1, 0},
-        {"IOMMU", 1, 0},
-        {"Alternative p2m", 1, 0},
-        {"x86 PV", 0, XEN_SUPTAB_ARCH_X86},
-        {"x86 HVM/PVH, Shadow, 2MiB", 0, XEN_SUPTAB_ARCH_X86},
-        {"ARM64", 0, XEN_SUPTAB_ARCH_ARM},
-        {"ARM32", 0, XEN_SUPTAB_ARCH_ARM},
-        {"AMD IOMMU", 0, XEN_SUPTAB_ARCH_X86},
-        {"Intel VT-d", 0, XEN_SUPTAB_ARCH_X86},
-        {"ARM SMMUv1", 0, XEN_SUPTAB_ARCH_ARM},
-        {"Cadence UART (ARM)", 0, XEN_SUPTAB_ARCH_ARM},
-        {"x86_32, without shim", 0, XEN_SUPTAB_ARCH_X86},
-        {"Linux (xen-blkback)", 0, 0},
-        {"NS16550", 0, 0},
-        {"ps/2 keyboard", 0, 0},
+    } words[] = {
+#define ARCH_WORD(text, arch, how) {text, XEN_SUPTAB_ARCH_##arch},
+#include "arch_words.def"
+#undef ARCH_WORD
     };
-    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-        unsigned a = t[i].heading ? xsg_arch_of_heading(t[i].text)
-                                  : xsg_arch_of_qualifier(t[i].text);
-        print_message("'%s'\n", t[i].text);
-        assert_int_equal(a, t[i].arch);
+    (void)state;
+    for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+        bool tested = false;
+        for (size_t i = 0; i < sizeof(arch_cases) / sizeof(arch_cases[0]);
+             i++) {
+            if (!arch_cases[i].word ||
+                strcmp(arch_cases[i].word, words[w].text))
+                continue;
+            assert_true(contains(arch_cases[i].text, words[w].text));
+            assert_true(arch_cases[i].arch & words[w].arch);
+            tested = true;
+        }
+        print_message("'%s'\n", words[w].text);
+        assert_true(tested);
     }
 }
 
@@ -158,9 +302,12 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_form_note),
+        cmocka_unit_test(test_form_label_wins),
         cmocka_unit_test(test_document_labels),
         cmocka_unit_test(test_typo_note_names_reading),
         cmocka_unit_test(test_arch),
+        cmocka_unit_test(test_arch_vocabulary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -256,7 +256,7 @@ struct expect_diag {
     const char *what;
 };
 
-#define DIAG_MAX 8
+#define DIAG_MAX 12
 
 static const struct fixture {
     const char *file;
@@ -296,6 +296,8 @@ static const struct fixture {
      2,
      6,
      {{10, 13, "warning", "empty qualifier after ','"},
+      {11, 5, "warning",
+       "second 'Status' line without a qualifier in feature 'IOMMU'"},
       {15, 13, "warning",
        "qualifier 'ARM64' names an architecture the heading 'x86/Only' "
        "excludes"}}},
@@ -305,7 +307,10 @@ static const struct fixture {
      1,
      4,
      18,
-     {{20, 27, "warning",
+     {{18, 16, "warning",
+       "status 'Not functional' is no label; read as not supported (other, "
+       "security supported: no)"},
+      {20, 27, "warning",
        "'Not security supported' is spelt 'not security supported' on 2 "
        "other rows (first on line 14)"},
       {24, 5, "warning", "non-status value 'bzImage, ELF'"},
@@ -338,13 +343,72 @@ static const struct fixture {
      1,
      0,
      {{0, 0, "warning", "no status label definitions"},
-      {0, 0, "error", "no status rows under 'Feature Support'"},
+      {0, 0, "warning",
+       "no status rows under 'Feature Support'; the table has none"},
       {7, 1, "error",
        "feature heading 'Feature before any section' before any section"},
       {9, 5, "error", "status line before any section"},
       {15, 5, "error",
        "expected 'Key[, qualifier]: value', found 'Status Supported'"},
       {16, 5, "error", "status line without a key"}}},
+    {"codeblocks.md",
+     XSG_OK,
+     0,
+     1,
+     4,
+     6,
+     {{0, 0, "warning", "no status label definitions"},
+      {8, 18, "warning",
+       "line continues the status value of line 7; joined to it"},
+      {10, 7, "warning", "line continues the status value of line 9"},
+      {11, 7, "warning", "line continues the status value of line 9"},
+      {19, 5, "warning",
+       "code block holds no status line ('Key[, qualifier]: value'); "
+       "ignored"},
+      {26, 5, "warning",
+       "line is no status line ('Key[, qualifier]: value'); ignored"},
+      {28, 5, "warning", "line is no status line"},
+      /* A note on a continuation line is put at the value's start. */
+      {32, 13, "warning", "unknown qualifier 'not securty supported'"},
+      {33, 9, "warning", "line continues the status value of line 32"}}},
+    {"repeats.md",
+     XSG_OK,
+     0,
+     1,
+     5,
+     12,
+     {{0, 0, "warning", "no status label definitions"},
+      {8, 13, "warning",
+       "qualifier 'Linux' repeated in feature 'PV display (frontend)' (first "
+       "on line 7); both rows kept"},
+      {14, 13, "warning",
+       "qualifier 'x86 hvm' repeated in feature 'Case' (first on line 12)"},
+      {19, 5, "warning",
+       "second 'Status' line without a qualifier in feature 'Unqualified' "
+       "(first on line 18)"},
+      {25, 5, "warning", "non-status value 'zImage'"}}},
+    {"upstream-forms.md",
+     XSG_OK,
+     4,
+     5,
+     9,
+     22,
+     {{21, 23, "warning",
+       "status 'Not supported' is no label; read as not supported (other, "
+       "security supported: no)"},
+      {38, 20, "warning",
+       "status 'Security supported' is no label; read as 'Supported' "
+       "(supported, security supported: yes)"},
+      {52, 25, "warning", "status 'Not implemented' is no label"},
+      {57, 25, "warning", "status 'Not functional' is no label"},
+      {61, 13, "warning",
+       "status 'Support scope restricted' is no label; read as 'Supported, "
+       "with caveats'"},
+      {66, 43, "warning", "status 'No security support' is no label"},
+      {73, 13, "warning",
+       "qualifier 'Linux' repeated in feature 'PV display (frontend)'"},
+      {87, 1, "warning", "level-4 heading in the status label definitions"},
+      {91, 1, "warning", "level-4 heading in the status label definitions"}}},
     {"latin1.md",
      XSG_EDOC,
      0,
@@ -543,8 +607,9 @@ static void test_fixture_status(void **state)
          XEN_SUPTAB_SEC_YES, 1},
         {"Security", "d", "Status", XEN_SUPTAB_LEVEL_SUPPORTED,
          XEN_SUPTAB_SEC_YES, 1},
-        {"Security", "e", "Status", XEN_SUPTAB_LEVEL_OTHER,
-         XEN_SUPTAB_SEC_UNKNOWN, 0},
+        /* A form of released statements: not supported. */
+        {"Security", "e", "Status", XEN_SUPTAB_LEVEL_OTHER, XEN_SUPTAB_SEC_NO,
+         0},
         {"Security", "g", "Status", XEN_SUPTAB_LEVEL_SUPPORTED,
          XEN_SUPTAB_SEC_NO, 0},
         {"Odd keys and values", "x86", "Supported", XEN_SUPTAB_LEVEL_SUPPORTED,
@@ -597,6 +662,85 @@ static void test_fixture_headings(void **state)
     assert_non_null(l);
     assert_int_equal(l->line, 21);
     assert_int_equal(l->sec, XEN_SUPTAB_SEC_YES);
+    done(&r);
+}
+
+/* A value continued on indented lines is read whole. */
+static void test_fixture_codeblocks(void **state)
+{
+    struct result r;
+    (void)state;
+    compile_fixture(&r, "codeblocks.md", false);
+    const struct xsg_row *w = find_row(&r.m, "Continued", "x86");
+    assert_non_null(w);
+    assert_string_equal(w->value, "Supported up to 8 TiB. Hosts with more "
+                                  "memory are supported, but not security "
+                                  "supported.");
+    assert_int_equal(w->level, XEN_SUPTAB_LEVEL_SUPPORTED);
+    assert_int_equal(w->caveats, 1);
+    w = find_row(&r.m, "Continued", "Arm64");
+    assert_string_equal(w->value, "Supported up to 2 TiB, with caveats as the "
+                                  "next line says.");
+    w = find_row(&r.m, "Stray lines", "x86");
+    assert_string_equal(w->value, "Tech Preview");
+    w = find_row(&r.m, "Continued typo", "");
+    assert_string_equal(w->value, "Supported, not securty supported");
+    assert_int_equal(w->sec, XEN_SUPTAB_SEC_NO);
+    done(&r);
+}
+
+/* Rows of upstream statements: their readings and architectures. */
+static void test_fixture_upstream_forms(void **state)
+{
+    enum { X = XEN_SUPTAB_ARCH_X86, A = XEN_SUPTAB_ARCH_ARM };
+    enum {
+        O = XEN_SUPTAB_LEVEL_OTHER,
+        S = XEN_SUPTAB_LEVEL_SUPPORTED,
+        T = XEN_SUPTAB_LEVEL_TECH_PREVIEW,
+        E = XEN_SUPTAB_LEVEL_EXPERIMENTAL
+    };
+    enum { Y = XEN_SUPTAB_SEC_YES, N = XEN_SUPTAB_SEC_NO };
+    static const struct {
+        const char *feature, *qualifier;
+        uint8_t level, sec, caveats, arch;
+    } want[] = {
+        {"x86-64", "", S, Y, 0, X},
+        {"x86-64", "Xeon Phi", O, N, 0, X},
+        {"IOMMU", "AMD IOMMU", S, Y, 0, X},
+        {"IOMMU", "Intel VT-d", S, Y, 0, X},
+        {"IOMMU", "ARM SMMUv1", S, N, 0, A},
+        {"IOMMU", "ARM SMMUv3", T, N, 0, A},
+        {"IOMMU", "Renesas IPMMU-VMSA", S, N, 0, A},
+        {"ARM/GICv3", "Arm64", S, Y, 0, A},
+        {"ARM/GICv3", "Arm32", S, N, 0, A},
+        {"Host serial console", "NS16550", S, Y, 0, X | A},
+        {"Host serial console", "Cadence UART (ARM)", S, Y, 0, A},
+        {"Host serial console", "SCI(F) UART", S, Y, 0, A},
+        {"C xenstore stubdom PV", "Liveupdate", O, N, 0, X | A},
+        {"OCaml xenstored daemon", "Liveupdate", O, N, 0, X | A},
+        {"Virtual Hardware, QEMU", "", S, Y, 1, X | A},
+        {"qemu-xen-traditional", "as host process device model", O, N, 1,
+         X | A},
+        {"PV display (frontend)", "Linux", S, Y, 1, X | A},
+    };
+    struct result r;
+    (void)state;
+    compile_fixture(&r, "upstream-forms.md", false);
+    assert_int_equal(r.rc, XSG_OK);
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        const struct xsg_row *w =
+            find_row(&r.m, want[i].feature, want[i].qualifier);
+        print_message("%s, %s\n", want[i].feature, want[i].qualifier);
+        assert_non_null(w);
+        assert_int_equal(w->level, want[i].level);
+        assert_int_equal(w->sec, want[i].sec);
+        assert_int_equal(w->caveats, want[i].caveats);
+        assert_int_equal(w->arch, want[i].arch);
+    }
+    /* The repeated qualifier's second row is kept as read. */
+    const struct xsg_row *w = find_row(&r.m, "PV display (frontend)", "Linux");
+    assert_int_equal(w[1].level, E);
+    assert_string_equal(w[1].qualifier, "Linux");
     done(&r);
 }
 
@@ -705,6 +849,8 @@ int main(void)
         cmocka_unit_test(test_fixture_qualifiers),
         cmocka_unit_test(test_fixture_status),
         cmocka_unit_test(test_fixture_headings),
+        cmocka_unit_test(test_fixture_upstream_forms),
+        cmocka_unit_test(test_fixture_codeblocks),
         cmocka_unit_test(test_seed_counts),
         cmocka_unit_test(test_seed_anomalies),
         cmocka_unit_test(test_seed_strict),

@@ -163,7 +163,7 @@ struct xen_suptab_header {
 #define XEN_SUPTAB_KEYS_MAX 256
 
 /* Status levels (reading bits 0-2). */
-#define XEN_SUPTAB_LEVEL_OTHER 0 /* free text, not a status */
+#define XEN_SUPTAB_LEVEL_OTHER 0 /* free text, or "Not supported" */
 #define XEN_SUPTAB_LEVEL_SUPPORTED 1
 #define XEN_SUPTAB_LEVEL_TECH_PREVIEW 2
 #define XEN_SUPTAB_LEVEL_EXPERIMENTAL 3
