@@ -42,6 +42,8 @@ printf '# Feature Support\n\n### x\n\n    Status: Bogus\n' >"$tmp/bad.md"
 vg 1 "$gen" --strict -o "$tmp/w.bin" "$tmp/bad.md"
 [ -s "$tmp/t.bin" ] || { echo "leaks.sh: no table written" >&2; exit 1; }
 
+printf 'name = "g"\ntype = "hvm"\nnestedhvm = 1\ndisk = [ "vdev=xvda, target=/x" ]\nfrob = 1\n' \
+    >"$tmp/guest.cfg"
 for src in "--document $doc" "--table $tmp/t.bin"; do
     for json in "" --json; do
         # shellcheck disable=SC2086 # $src and $json are word lists
@@ -57,9 +59,17 @@ for src in "--document $doc" "--table $tmp/t.bin"; do
         vg 0 "$xs" "$@" check IOMMU --require security-supported
         vg 1 "$xs" "$@" check "ARM/GICv3 ITS" --require security-supported
         vg 2 "$xs" "$@" check "no such feature"
-        vg 0 "$xs" "$@" dump -o "$tmp/dump.bin"
+        # dump has no JSON form: refused, a usage error's path.
+        vg "$([ -n "$json" ] && echo 2 || echo 0)" "$xs" "$@" dump -o "$tmp/dump.bin"
         vg 2 "$xs" "$@" bogus-command
+        vg 0 "$xs" "$@" show rtds
+        vg 1 "$xs" "$@" audit "$tmp/guest.cfg"
+        vg 2 "$xs" "$@" show sched
     done
+    # shellcheck disable=SC2086 # $src is a word list
+    vg 0 "$xs" $src list --parseable
+    # shellcheck disable=SC2086
+    vg 0 "$xs" $src info --help
 done
 # diff takes its two sources itself (a document or a table each).
 for json in "" --json; do
