@@ -199,6 +199,54 @@ static const char S_includes[] = "#ifdef __XEN__\n"
                                  "#include <stdint.h>\n"
                                  "#endif\n";
 
+/* The stable identities (one list, shared with the tools). */
+static const struct {
+    const char *key, *headings;
+} S_stables[] = {
+#define SUPPORT_FEATURE(k, o, a, h) {#k, h},
+#include <xen/suptab_features.def>
+#undef SUPPORT_FEATURE
+};
+
+/* The first feature of m with one of the '|'-separated headings, or -1. */
+static long S_stable_feature(const struct xsg_model *m, const char *headings)
+{
+    for (size_t i = 0; i < m->nr_features; i++) {
+        const char *h = headings, *name = m->features[i].name;
+        size_t n = strlen(name);
+        while (*h) {
+            size_t l = strcspn(h, "|");
+            if (l == n) {
+                size_t k = 0;
+                while (k < n && suptab_fold((unsigned char)h[k]) ==
+                                    suptab_fold((unsigned char)name[k]))
+                    k++;
+                if (k == n)
+                    return (long)i;
+            }
+            h += l + (h[l] == '|');
+        }
+    }
+    return -1;
+}
+
+/* SUPPORT_KEY_<key> for each stable key a heading of m matches. */
+static void S_keys(struct S_text *t, const struct xsg_model *m)
+{
+    S_printf(t, "\n/*\n * Stable keys (xen/suptab_features.def): the "
+                "feature each names in this\n * statement, whatever its "
+                "heading.  The gates (xen/support_gates.h)\n * use these; "
+                "a key no heading matches is not defined.\n */\n");
+    for (size_t i = 0; i < sizeof(S_stables) / sizeof(S_stables[0]); i++) {
+        long id = S_stable_feature(m, S_stables[i].headings);
+        if (id < 0)
+            continue;
+        S_printf(t, "#define SUPPORT_KEY_%s %ld /* ", S_stables[i].key, id);
+        S_comment_text(t, m->features[id].name);
+        S_printf(t, " */\n");
+    }
+}
+
 char *xsg_csource_header(const struct xsg_model *m, const char *doc)
 {
     struct S_text t = {0};
@@ -219,6 +267,7 @@ char *xsg_csource_header(const struct xsg_model *m, const char *doc)
         S_comment_text(&t, m->sections[f->section].name);
         S_printf(&t, ") */\n#define SUPPORT_FEAT_%s %zu\n", f->ident, i);
     }
+    S_keys(&t, m);
     S_printf(&t, "\nextern const uint8_t xen_support_table[];\n"
                  "extern const uint32_t xen_support_table_size;\n\n"
                  "#endif /* XEN_SUPPORT_TABLE_GENERATED_H */\n");
