@@ -24,6 +24,8 @@
 #include <public/sysctl.h>
 #include <xen/support.h>
 
+#include "../../xen-side/common/support_private.h"
+
 #include "xensupport.h"
 
 static xensupport_table *tab; /* the linked table, read by the library */
@@ -80,9 +82,13 @@ find(unsigned int feature, const char *text, unsigned int decision)
     return NULL;
 }
 
+/* A fresh boot with one support= option (several accumulate). */
 static void policy(const char *arg, int rc)
 {
     hosted_reset();
+    support_policy = XEN_SUPPORT_POLICY_WARN;
+    support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
+    support_nr_exempt = 0;
     assert_int_equal(hosted_param_parse_support(arg), rc);
 }
 
@@ -346,6 +352,68 @@ static void test_exemptions(void **state)
     policy("exempt:", -EINVAL);
 }
 
+/*
+ * Several support= options accumulate: one option holds at most 119
+ * characters (MAX_PARAM_SIZE), so many exemptions need several.  The
+ * last policy and strict words win; exemptions add up, to EXEMPT_MAX.
+ */
+static void test_option_accumulates(void **state)
+{
+    struct xen_sysctl_support_info i;
+
+    (void)state;
+    policy("refuse,exempt:hypervisor-synchronous-console-output-sync-"
+           "console,exempt:rtds-based-scheduler",
+           0);
+    assert_int_equal(hosted_param_parse_support("exempt:vpmu,exempt:"
+                                                "alternative-p2m,no-strict"),
+                     0);
+    assert_int_equal(hosted_param_parse_support("exempt:null-scheduler,quiet"),
+                     0);
+    info(&i);
+    assert_int_equal(i.policy, XEN_SUPPORT_POLICY_QUIET);
+    assert_int_equal(i.nr_exempt, 5);
+    assert_int_equal(i.policy_flags, XEN_SUPPORT_PF_EXEMPTIONS);
+    assert_true(support_exempted(SUPPORT_GATE_SCHED_RTDS));
+    assert_true(support_exempted(SUPPORT_GATE_SCHED_NULL));
+    assert_true(support_exempted(SUPPORT_GATE_VPMU));
+    assert_false(support_exempted(SUPPORT_GATE_SCHED_CREDIT2));
+}
+
+/*
+ * Merged events keep their domain: the same feature, origin, decision
+ * and text for two domains are two events, each counting its own.
+ */
+static void test_merge_keeps_domain(void **state)
+{
+    static struct xen_support_event ev[XEN_SUPPORT_EVENTS_MAX];
+    struct xen_sysctl_support_table op;
+    unsigned int d3 = 0, d4 = 0;
+
+    (void)state;
+    system_state = SYS_STATE_active;
+    policy("warn", 0);
+    assert_true(support_gate_domain(SUPPORT_GATE_ALTP2M, NULL, 3, "altp2m"));
+    assert_true(support_gate_domain(SUPPORT_GATE_ALTP2M, NULL, 4, "altp2m"));
+    assert_true(support_gate_domain(SUPPORT_GATE_ALTP2M, NULL, 3, "altp2m"));
+    memset(&op, 0, sizeof(op));
+    op.cmd = XEN_SYSCTL_SUPPORT_get_events;
+    op.u.events.nr = XEN_SUPPORT_EVENTS_MAX;
+    op.u.events.buffer.p = ev;
+    assert_int_equal(support_table_sysctl(&op), 0);
+    for (unsigned i = 0; i < op.u.events.nr; i++) {
+        if (ev[i].feature != SUPPORT_GATE_ALTP2M ||
+            strcmp(ev[i].origin_text, "altp2m"))
+            continue;
+        if (ev[i].domid == 3)
+            d3 = ev[i].count;
+        if (ev[i].domid == 4)
+            d4 = ev[i].count;
+    }
+    assert_int_equal(d3, 2);
+    assert_int_equal(d4, 1);
+}
+
 /* The words of support=, read with Xen's own helpers. */
 static void test_option_words(void **state)
 {
@@ -438,6 +506,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_qualifier),
         cmocka_unit_test(test_exemptions),
         cmocka_unit_test(test_option_words),
+        cmocka_unit_test(test_option_accumulates),
+        cmocka_unit_test(test_merge_keeps_domain),
         cmocka_unit_test(test_cmdline_helpers),
         cmocka_unit_test(test_full_record),
     };

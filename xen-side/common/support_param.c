@@ -92,9 +92,13 @@ bool support_exempted(unsigned int feature)
 }
 
 /*
- * support=[warn|refuse|quiet][,<bool>strict][,exempt:NAME]...: each use
- * of the option starts again from the defaults (warn, strict, no
- * exemptions).  Unknown words are reported; the others still apply.
+ * support=[warn|refuse|quiet][,<bool>strict][,exempt:NAME]...: several
+ * uses of the option accumulate, since Xen hands each one over in at most
+ * MAX_PARAM_SIZE bytes ("support=" included: 119 characters of words),
+ * which holds two or three exemptions: the policy and strict words of the
+ * last use win, exemptions add up (EXEMPT_MAX in all).  The defaults are
+ * warn, strict, no exemptions.  Unknown words are reported; the others
+ * still apply.
  */
 static int __init cf_check parse_support(const char *s)
 {
@@ -102,9 +106,6 @@ static int __init cf_check parse_support(const char *s)
     int val, rc = 0;
 
     support_attach_builtin();
-    support_policy = XEN_SUPPORT_POLICY_WARN;
-    support_policy_flags = XEN_SUPPORT_PF_NOT_SECURITY;
-    support_nr_exempt = 0;
 
     do
     {

@@ -65,8 +65,9 @@ static int record_event(unsigned int feature, unsigned int row,
     for ( i = 0; i < support_nr_events; i++ )
     {
         e = &support_events[i];
+        /* The domain is part of the key: merging keeps whose it was. */
         if ( e->feature == feature && e->origin == origin &&
-             e->decision == decision &&
+             e->decision == decision && e->domid == domid &&
              !memcmp(e->origin_text, otext, sizeof(otext)) )
         {
             if ( e->count < UINT16_MAX )

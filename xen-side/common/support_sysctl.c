@@ -88,6 +88,9 @@ static int get_table(struct xen_sysctl_support_get_table *t)
     return 0;
 }
 
+/* Events copied per lock hold: 4 x 64 bytes of stack. */
+#define EVENTS_CHUNK 4
+
 static int get_events(struct xen_sysctl_support_get_events *ev)
 {
     unsigned int total, generation, lost, n = 0;
@@ -107,20 +110,32 @@ static int get_events(struct xen_sysctl_support_get_events *ev)
 
     if ( ev->nr && !guest_handle_is_null(ev->buffer) )
     {
-        const struct xen_support_event *from =
-            support_events + array_index_nospec(ev->idx, total + 1);
+        struct xen_support_event chunk[EVENTS_CHUNK];
+        unsigned int done = 0, k;
 
         n = min(ev->nr, total - ev->idx);
         n = min(n, (unsigned int)XEN_SUPPORT_EVENTS_PER_CALL);
         /*
-         * Copied without the lock: it is IRQ-safe (gates run in IRQ
-         * context), so it must not be held across a guest copy, which
-         * may take other locks.  Entries below total are never moved or
-         * removed; a racing gate can only bump an entry's count, so the
-         * worst a reader sees is a count one behind.
+         * The lock is IRQ-safe (gates run in IRQ context), so it must not
+         * be held across a guest copy, which may fault and take other
+         * locks; and a gate may bump an entry's count at any time.  Each
+         * chunk is copied under the lock into a bounce buffer, so no
+         * count is read half-written, then to the guest without it.
+         * Entries below total are never moved or removed.
          */
-        if ( n && copy_to_guest(ev->buffer, from, n) )
-            return -EFAULT;
+        while ( done < n )
+        {
+            k = min(n - done, (unsigned int)EVENTS_CHUNK);
+            spin_lock_irqsave(&support_events_lock, flags);
+            memcpy(chunk,
+                   support_events +
+                       array_index_nospec(ev->idx + done, total + 1),
+                   k * sizeof(*chunk));
+            spin_unlock_irqrestore(&support_events_lock, flags);
+            if ( copy_to_guest_offset(ev->buffer, done, chunk, k) )
+                return -EFAULT;
+            done += k;
+        }
     }
 
     ev->nr = n;

@@ -22,6 +22,7 @@
 
 int hosted_copy_fail_at = -1;
 unsigned int hosted_copies;
+unsigned int hosted_copies_locked;
 int hosted_xsm_rc;
 uint32_t hosted_xsm_last_cmd;
 unsigned int hosted_xsm_calls;
@@ -40,6 +41,7 @@ void hosted_reset(void)
 {
     hosted_copy_fail_at = -1;
     hosted_copies = 0;
+    hosted_copies_locked = 0;
     hosted_xsm_rc = 0;
     hosted_xsm_last_cmd = UINT32_MAX;
     hosted_xsm_calls = 0;
@@ -50,6 +52,8 @@ void hosted_reset(void)
 size_t hosted_copy_to_guest(void *dst, const void *src, size_t len)
 {
     int n = (int)hosted_copies++;
+
+    hosted_copies_locked += hosted_locks_held > 0;
 
     if ( hosted_copy_fail_at >= 0 && n == hosted_copy_fail_at )
         return len;

@@ -13,6 +13,8 @@
 extern int hosted_copy_fail_at;
 /* Copies attempted since the last hosted_reset(). */
 extern unsigned int hosted_copies;
+/* Guest copies made while holding a lock (Xen must never: they may fault). */
+extern unsigned int hosted_copies_locked;
 
 /* What the XSM hook answers, and the last command it was asked about. */
 extern int hosted_xsm_rc;
