@@ -414,6 +414,45 @@ static void test_merge_keeps_domain(void **state)
     assert_int_equal(d4, 1);
 }
 
+/*
+ * FLASK refused at boot stops Xen with one clear line (never the dummy
+ * policy in place of the enforcing one asked for); warned, it goes on.
+ */
+static void test_flask_refusal(void **state)
+{
+    jmp_buf jb;
+
+    (void)state;
+    system_state = SYS_STATE_boot;
+    policy("warn", 0);
+    support_gate_flask();
+    assert_non_null(strstr(hosted_printk_buf, "support: flask: "));
+    assert_non_null(
+        find(SUPPORT_GATE_XSM_FLASK, "flask", XEN_SUPPORT_DECISION_WARNED));
+    assert_null(strstr(hosted_printk_buf, "PANIC"));
+
+    policy("refuse", 0);
+    hosted_panic_jmp = &jb;
+    if (setjmp(jb) == 0) {
+        support_gate_flask();
+        hosted_panic_jmp = NULL;
+        fail_msg("support=refuse let FLASK through to the dummy policy");
+    }
+    hosted_panic_jmp = NULL;
+    assert_non_null(strstr(hosted_printk_buf,
+                           "PANIC: support=refuse refuses FLASK, which is "
+                           "outside security support; boot with "
+                           "support=exempt:"));
+    assert_non_null(
+        find(SUPPORT_GATE_XSM_FLASK, "flask", XEN_SUPPORT_DECISION_REFUSED));
+
+    /* Exempted, it is used. */
+    policy("refuse,exempt:xsm-flask", 0);
+    support_gate_flask();
+    assert_null(strstr(hosted_printk_buf, "PANIC"));
+    system_state = SYS_STATE_active;
+}
+
 /* The words of support=, read with Xen's own helpers. */
 static void test_option_words(void **state)
 {
@@ -508,6 +547,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_option_words),
         cmocka_unit_test(test_option_accumulates),
         cmocka_unit_test(test_merge_keeps_domain),
+        cmocka_unit_test(test_flask_refusal),
         cmocka_unit_test(test_cmdline_helpers),
         cmocka_unit_test(test_full_record),
     };

@@ -269,6 +269,20 @@ bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
     return gate(feature, qual, XEN_SUPPORT_ORIGIN_DOMAIN, domid, text);
 }
 
+/*
+ * FLASK asked for at boot (flask= not disabled).  Refusing it must not
+ * leave Xen on the dummy policy in place of the enforcing one asked for:
+ * that is weaker, and silent.  So a refusal stops the boot, saying how to
+ * go on; otherwise the event is recorded like any other.
+ */
+void __init support_gate_flask(void)
+{
+    if ( !support_gate(SUPPORT_GATE_XSM_FLASK, NULL, "flask") )
+        panic("support=refuse refuses FLASK, which is outside security "
+              "support; boot with support=exempt:<its name> to use it, or "
+              "flask=disabled\n");
+}
+
 bool support_gate_sched(unsigned int sched_id, const char *prefix)
 {
     static const struct {

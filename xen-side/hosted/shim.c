@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <hosted/shim.h>
@@ -59,6 +60,22 @@ size_t hosted_copy_to_guest(void *dst, const void *src, size_t len)
         return len;
     memcpy(dst, src, len);
     return 0;
+}
+
+jmp_buf *hosted_panic_jmp;
+
+void panic(const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    printk("PANIC: %s", msg);
+    if ( hosted_panic_jmp )
+        longjmp(*hosted_panic_jmp, 1);
+    abort();
 }
 
 void printk(const char *fmt, ...)

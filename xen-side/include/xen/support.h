@@ -75,13 +75,15 @@ int support_record(unsigned int feature, unsigned int row,
  * for a domain's creation or configuration.  support_gate_sched(): the
  * gate of scheduler sched_id (XEN_SCHEDULER_*), origin text prefix plus
  * the scheduler's name, e.g. "sched=" gives "sched=rtds"; schedulers
- * the table does not name pass.
+ * the table does not name pass.  support_gate_flask(): FLASK at boot,
+ * which panics when refused rather than leave Xen on the dummy policy.
  */
 #ifdef CONFIG_SUPPORT_TABLE
 bool support_gate(unsigned int feature, const char *qual, const char *text);
 bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
                          const char *text);
 bool support_gate_sched(unsigned int sched_id, const char *prefix);
+void support_gate_flask(void);
 #else /* no table, no policy: every gate passes */
 static inline bool support_gate(unsigned int feature, const char *qual,
                                 const char *text)
@@ -97,6 +99,8 @@ static inline bool support_gate_sched(unsigned int sched_id, const char *prefix)
 {
     return true;
 }
+static inline void support_gate_flask(void)
+{}
 #endif
 
 /* XEN_SYSCTL_support_table (public/sysctl.h documents the errors). */

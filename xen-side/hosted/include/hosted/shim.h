@@ -34,6 +34,13 @@ extern unsigned int hosted_nr_warnings;
 /* The support= parser, as the custom_param shim exposes it. */
 extern int (*const hosted_param_parse_support)(const char *);
 
+/*
+ * panic(): its message goes to hosted_printk_buf, then to a longjmp() to
+ * *hosted_panic_jmp when a test set it (else the test aborts).
+ */
+#include <setjmp.h>
+extern jmp_buf *hosted_panic_jmp;
+
 void hosted_reset(void);
 
 /* The initcall of support.c, as the __initcall shim exposes it. */

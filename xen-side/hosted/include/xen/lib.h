@@ -15,6 +15,9 @@
 #define min(x, y) ((x) < (y) ? (x) : (y))
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Xen stops; hosted, the message goes to printk and to the test's jump. */
+void panic(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
 
 /* Command line helpers, as xen/common/kernel.c has them (shim.c). */
 int parse_bool(const char *s, const char *e);
