@@ -96,10 +96,11 @@ static void test_events(void **state)
 {
     (void)state;
     system_state = SYS_STATE_boot;
-    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched="));
+    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched=", false));
     system_state = SYS_STATE_active;
     assert_int_equal(hosted_param_parse_support("refuse,exempt:vpmu"), 0);
-    assert_false(support_gate_sched(XEN_SCHEDULER_RTDS, "cpupool sched="));
+    assert_false(
+        support_gate_sched(XEN_SCHEDULER_RTDS, "cpupool sched=", false));
     assert_true(support_gate_domain(SUPPORT_GATE_VPMU, NULL, 3, "vpmu"));
 
     assert_int_equal(S_status(NULL, 0), CLI_NO);

@@ -23,6 +23,7 @@
 #include <public/domctl.h>
 #include <public/sysctl.h>
 #include <xen/support.h>
+#include <asm/pv/shim.h>
 
 #include "../../xen-side/common/support_private.h"
 
@@ -168,7 +169,7 @@ static void test_warn_at_boot(void **state)
     (void)state;
     system_state = SYS_STATE_boot;
     hosted_reset();
-    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched="));
+    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched=", false));
     assert_true(row >= 0);
     assert_int_equal(xensupport_get_row(tab, (unsigned)row, &r), 0);
     snprintf(line, sizeof(line),
@@ -188,23 +189,23 @@ static void test_warn_at_boot(void **state)
 
     /* Again: merged, no second line, the banner unchanged. */
     hosted_reset();
-    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched="));
+    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched=", false));
     assert_string_equal(hosted_printk_buf, "");
     e = find(SUPPORT_GATE_SCHED_RTDS, "sched=rtds",
              XEN_SUPPORT_DECISION_WARNED);
     assert_int_equal(e->count, 2);
 
     /* A second feature joins the one banner. */
-    assert_true(support_gate_sched(XEN_SCHEDULER_NULL, "sched="));
+    assert_true(support_gate_sched(XEN_SCHEDULER_NULL, "sched=", false));
     assert_int_equal(hosted_nr_warnings, 1);
     assert_non_null(strstr(hosted_warnings[0],
                            "\n RTDS based Scheduler\n Null Scheduler\n"));
 
     /* Supported schedulers and unknown ids pass silently. */
     hosted_reset();
-    assert_true(support_gate_sched(XEN_SCHEDULER_CREDIT2, "sched="));
-    assert_true(support_gate_sched(XEN_SCHEDULER_CREDIT, "sched="));
-    assert_true(support_gate_sched(99, "sched="));
+    assert_true(support_gate_sched(XEN_SCHEDULER_CREDIT2, "sched=", false));
+    assert_true(support_gate_sched(XEN_SCHEDULER_CREDIT, "sched=", false));
+    assert_true(support_gate_sched(99, "sched=", false));
     assert_string_equal(hosted_printk_buf, "");
     assert_null(find(SUPPORT_GATE_SCHED_CREDIT2, "sched=credit2",
                      XEN_SUPPORT_DECISION_WARNED));
@@ -329,14 +330,16 @@ static void test_exemptions(void **state)
     assert_int_equal(i.policy_flags,
                      XEN_SUPPORT_PF_NOT_SECURITY | XEN_SUPPORT_PF_EXEMPTIONS);
     hosted_reset();
-    assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "cpupool sched="));
+    assert_true(
+        support_gate_sched(XEN_SCHEDULER_RTDS, "cpupool sched=", false));
     assert_non_null(strstr(hosted_printk_buf,
                            "support: cpupool sched=rtds: 'RTDS based "
                            "Scheduler' is outside security support ("));
     assert_non_null(strstr(hosted_printk_buf, "; enabled (exempted)\n"));
     assert_non_null(find(SUPPORT_GATE_SCHED_RTDS, "cpupool sched=rtds",
                          XEN_SUPPORT_DECISION_EXEMPTED));
-    assert_false(support_gate_sched(XEN_SCHEDULER_NULL, "cpupool sched="));
+    assert_false(
+        support_gate_sched(XEN_SCHEDULER_NULL, "cpupool sched=", false));
     assert_non_null(find(SUPPORT_GATE_SCHED_NULL, "cpupool sched=null",
                          XEN_SUPPORT_DECISION_REFUSED));
 
@@ -453,6 +456,81 @@ static void test_flask_refusal(void **state)
     system_state = SYS_STATE_active;
 }
 
+/*
+ * The default scheduler is the fallback: refusing it could not keep it
+ * off, so under refuse it is recorded as warned, never as refused while
+ * it runs.  Another scheduler is still refused.
+ */
+static void test_sched_fallback(void **state)
+{
+    (void)state;
+    system_state = SYS_STATE_boot;
+    policy("refuse", 0);
+    assert_true(
+        support_gate_sched(XEN_SCHEDULER_NULL, "fallback sched=", true));
+    assert_non_null(find(SUPPORT_GATE_SCHED_NULL, "fallback sched=null",
+                         XEN_SUPPORT_DECISION_WARNED));
+    assert_null(find(SUPPORT_GATE_SCHED_NULL, "fallback sched=null",
+                     XEN_SUPPORT_DECISION_REFUSED));
+    assert_non_null(strstr(hosted_printk_buf,
+                           "enabled (the fallback: support=refuse cannot "
+                           "keep it off)"));
+    assert_false(
+        support_gate_sched(XEN_SCHEDULER_RTDS, "fallback sched=", false));
+    assert_non_null(find(SUPPORT_GATE_SCHED_RTDS, "fallback sched=rtds",
+                         XEN_SUPPORT_DECISION_REFUSED));
+    system_state = SYS_STATE_active;
+}
+
+/*
+ * The PV shim's null scheduler takes the statement's shim row (4.17 on:
+ * "Status, x86/shim: Supported", so it passes); without one, the first
+ * x86 row, as any gate.  The expectation is read independently.
+ */
+static void test_shim_row(void **state)
+{
+    int row = expect_row(SUPPORT_GATE_SCHED_NULL, "shim");
+    bool out = expect_outside(row, true);
+
+    (void)state;
+    system_state = SYS_STATE_active;
+    policy("refuse", 0);
+    pv_shim = true;
+    assert_int_equal(
+        support_gate_sched(XEN_SCHEDULER_NULL, "shim sched=", false), !out);
+    pv_shim = false;
+    if (out)
+        assert_non_null(find(SUPPORT_GATE_SCHED_NULL, "shim sched=null",
+                             XEN_SUPPORT_DECISION_REFUSED));
+    else
+        assert_null(strstr(hosted_printk_buf, "shim sched=null"));
+}
+
+/*
+ * Arm's ACPI gate runs before the timer is up (NOW() would divide by
+ * cpu_khz 0): gates before SMP boot never call NOW(), and their events
+ * carry time 0.
+ */
+static void test_early_gate_no_time(void **state)
+{
+    const struct xen_support_event *e;
+
+    (void)state;
+    system_state = SYS_STATE_early_boot;
+    policy("warn", 0);
+    hosted_now_early = 0;
+    assert_true(support_gate(SUPPORT_GATE_SCHED_RTDS, NULL, "early"));
+    assert_int_equal(hosted_now_early, 0);
+    e = find(SUPPORT_GATE_SCHED_RTDS, "early", XEN_SUPPORT_DECISION_WARNED);
+    assert_non_null(e);
+    assert_int_equal(e->time, 0);
+    system_state = SYS_STATE_active;
+    assert_true(support_gate(SUPPORT_GATE_SCHED_RTDS, NULL, "later"));
+    e = find(SUPPORT_GATE_SCHED_RTDS, "later", XEN_SUPPORT_DECISION_WARNED);
+    assert_non_null(e);
+    assert_true(e->time > 0);
+}
+
 /* The words of support=, read with Xen's own helpers. */
 static void test_option_words(void **state)
 {
@@ -548,6 +626,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_option_accumulates),
         cmocka_unit_test(test_merge_keeps_domain),
         cmocka_unit_test(test_flask_refusal),
+        cmocka_unit_test(test_sched_fallback),
+        cmocka_unit_test(test_shim_row),
+        cmocka_unit_test(test_early_gate_no_time),
         cmocka_unit_test(test_cmdline_helpers),
         cmocka_unit_test(test_full_record),
     };

@@ -23,6 +23,12 @@
 #include <xen/warning.h>
 #include <public/domctl.h>
 
+#ifdef CONFIG_X86
+#include <asm/pv/shim.h> /* pv_shim: 1, 0, or a boot-time bool */
+#else
+#define pv_shim false
+#endif
+
 #include "support_private.h"
 
 /* The end-of-boot warning banner's text (warning_add() keeps a pointer). */
@@ -96,7 +102,12 @@ static int record_event(unsigned int feature, unsigned int row,
     e->domid = domid;
     e->count = 1;
     e->seq = ++support_events_generation;
-    e->time = NOW();
+    /*
+     * Time is kept from SMP boot on: earlier, NOW() may divide by a
+     * cpu_khz still 0 (Arm's ACPI gate runs before preinit_xen_time()).
+     * 0 means "while Xen booted".
+     */
+    e->time = system_state >= SYS_STATE_smp_boot ? NOW() : 0;
     memcpy(e->origin_text, otext, sizeof(otext));
     support_nr_events++;
 
@@ -201,8 +212,13 @@ static const char *const decisions[] = {
     [XEN_SUPPORT_DECISION_EXEMPTED] = "enabled (exempted)",
 };
 
+/*
+ * refusable: false for what Xen would fall back to anyway (the default
+ * scheduler): refusing it could not keep it off, so it is recorded as
+ * warned, with a line saying why, never as refused while it runs.
+ */
 static bool gate(unsigned int feature, const char *qual, unsigned int origin,
-                 domid_t domid, const char *text)
+                 domid_t domid, const char *text, bool refusable)
 {
     struct suptab_row r;
     char name[80], key[24], qualifier[32] = "", value[64] = "(no row)";
@@ -218,8 +234,10 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
 
     if ( support_exempted(feature) )
         decision = XEN_SUPPORT_DECISION_EXEMPTED;
-    else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE )
+    else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE && refusable )
         decision = XEN_SUPPORT_DECISION_REFUSED;
+    else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE )
+        decision = XEN_SUPPORT_DECISION_WARNED;
     else if ( support_policy == XEN_SUPPORT_POLICY_QUIET )
         decision = XEN_SUPPORT_DECISION_RECORDED;
     else
@@ -247,7 +265,10 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
         strlcpy(key, "Status", sizeof(key));
     printk(XENLOG_WARNING
            "support: %s: '%s' is outside security support (%s%s: %s); %s\n",
-           text ? text : "-", name, key, qualifier, value, decisions[decision]);
+           text ? text : "-", name, key, qualifier, value,
+           refusable || support_policy != XEN_SUPPORT_POLICY_REFUSE
+               ? decisions[decision]
+               : "enabled (the fallback: support=refuse cannot keep it off)");
     if ( decision == XEN_SUPPORT_DECISION_WARNED &&
          system_state < SYS_STATE_active )
         banner_add(name);
@@ -258,15 +279,16 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
 bool support_gate(unsigned int feature, const char *qual, const char *text)
 {
     if ( system_state < SYS_STATE_active )
-        return gate(feature, qual, XEN_SUPPORT_ORIGIN_BOOT, DOMID_XEN, text);
+        return gate(feature, qual, XEN_SUPPORT_ORIGIN_BOOT, DOMID_XEN, text,
+                    true);
     return gate(feature, qual, XEN_SUPPORT_ORIGIN_RUNTIME,
-                current->domain->domain_id, text);
+                current->domain->domain_id, text, true);
 }
 
 bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
                          const char *text)
 {
-    return gate(feature, qual, XEN_SUPPORT_ORIGIN_DOMAIN, domid, text);
+    return gate(feature, qual, XEN_SUPPORT_ORIGIN_DOMAIN, domid, text, true);
 }
 
 /*
@@ -283,7 +305,8 @@ void __init support_gate_flask(void)
               "flask=disabled\n");
 }
 
-bool support_gate_sched(unsigned int sched_id, const char *prefix)
+bool support_gate_sched(unsigned int sched_id, const char *prefix,
+                        bool fallback)
 {
     static const struct {
         unsigned int id;
@@ -305,7 +328,17 @@ bool support_gate_sched(unsigned int sched_id, const char *prefix)
             continue;
         snprintf(text, sizeof(text), "%s%s", prefix ? prefix : "",
                  scheds[i].name);
-        return support_gate(scheds[i].gate, NULL, text);
+        /*
+         * The PV shim runs the null scheduler by design: the statement's
+         * row for it is "Status, x86/shim: Supported".
+         */
+        return gate(
+            scheds[i].gate, pv_shim ? "shim" : NULL,
+            system_state < SYS_STATE_active ? XEN_SUPPORT_ORIGIN_BOOT
+                                            : XEN_SUPPORT_ORIGIN_RUNTIME,
+            system_state < SYS_STATE_active ? DOMID_XEN
+                                            : current->domain->domain_id,
+            text, !fallback);
     }
     return true;
 }

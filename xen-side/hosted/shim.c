@@ -109,8 +109,12 @@ void warning_add(const char *warning)
         hosted_warnings[hosted_nr_warnings++] = warning;
 }
 
+unsigned int hosted_now_early;
+bool pv_shim;
+
 s_time_t hosted_now(void)
 {
+    hosted_now_early += system_state < SYS_STATE_smp_boot;
     return now += 1000;
 }
 

@@ -75,14 +75,17 @@ int support_record(unsigned int feature, unsigned int row,
  * for a domain's creation or configuration.  support_gate_sched(): the
  * gate of scheduler sched_id (XEN_SCHEDULER_*), origin text prefix plus
  * the scheduler's name, e.g. "sched=" gives "sched=rtds"; schedulers
- * the table does not name pass.  support_gate_flask(): FLASK at boot,
+ * the table does not name pass; fallback says it is the scheduler Xen
+ * would fall back to, which is recorded but never refused; the PV shim's
+ * scheduler takes the statement's shim row.  support_gate_flask(): FLASK at boot,
  * which panics when refused rather than leave Xen on the dummy policy.
  */
 #ifdef CONFIG_SUPPORT_TABLE
 bool support_gate(unsigned int feature, const char *qual, const char *text);
 bool support_gate_domain(unsigned int feature, const char *qual, domid_t domid,
                          const char *text);
-bool support_gate_sched(unsigned int sched_id, const char *prefix);
+bool support_gate_sched(unsigned int sched_id, const char *prefix,
+                        bool fallback);
 void support_gate_flask(void);
 #else /* no table, no policy: every gate passes */
 static inline bool support_gate(unsigned int feature, const char *qual,
@@ -95,7 +98,8 @@ static inline bool support_gate_domain(unsigned int feature, const char *qual,
 {
     return true;
 }
-static inline bool support_gate_sched(unsigned int sched_id, const char *prefix)
+static inline bool support_gate_sched(unsigned int sched_id, const char *prefix,
+                                      bool fallback)
 {
     return true;
 }

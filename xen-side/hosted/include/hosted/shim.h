@@ -24,6 +24,9 @@ extern unsigned int hosted_xsm_calls;
 /* Everything printk() printed since the last reset, NUL-terminated. */
 extern char hosted_printk_buf[4096];
 
+/* NOW() calls before SYS_STATE_smp_boot (Arm: before the timer is up). */
+extern unsigned int hosted_now_early;
+
 /* Spinlocks currently held (0 between hypercalls). */
 extern int hosted_locks_held;
 
