@@ -31,10 +31,6 @@
 
 #include "support_private.h"
 
-/* The end-of-boot warning banner's text (warning_add() keeps a pointer). */
-static char banner[256];
-static unsigned int banner_len;
-
 /* The sticky record of gate events. */
 DEFINE_SPINLOCK(support_events_lock);
 struct xen_support_event support_events[XEN_SUPPORT_EVENTS_MAX];
@@ -177,33 +173,56 @@ static bool outside(unsigned int row)
 }
 
 /*
- * Add a feature to the end-of-boot warning banner, one name a line (one
- * warning_add() in all; the banner is printed after the boot gates ran).
+ * The end-of-boot warning banner: the features the boot gates enabled
+ * under support=warn, one name a line, read from the record once the boot
+ * gates have run (an initcall: warning_add() and the banner are init-time
+ * only, and no gate touches them).  Gates after the initcalls still print
+ * their own line.
  */
-static void banner_add(const char *name)
+static int __init cf_check support_banner(void)
 {
     static const char head[] =
         "WARNING: SUPPORT: features outside security support enabled\n"
         "(support=warn; support=refuse keeps them off; see xen-support "
         "status):\n";
     static const char more[] = " ...\n";
+    static char __initdata banner[256];
+    unsigned int len = 0, i, j;
+    unsigned long flags;
+    char name[80];
 
-    if ( !banner_len )
+    /* Secondary CPUs are up: a gate in IRQ context may be recording. */
+    spin_lock_irqsave(&support_events_lock, flags);
+    for ( i = 0; i < support_nr_events; i++ )
     {
-        banner_len = snprintf(banner, sizeof(banner), "%s", head);
+        const struct xen_support_event *e = &support_events[i];
+
+        if ( e->decision != XEN_SUPPORT_DECISION_WARNED ||
+             e->origin != XEN_SUPPORT_ORIGIN_BOOT )
+            continue;
+        for ( j = 0; j < i; j++ ) /* each feature once */
+            if ( support_events[j].feature == e->feature &&
+                 support_events[j].decision == XEN_SUPPORT_DECISION_WARNED &&
+                 support_events[j].origin == XEN_SUPPORT_ORIGIN_BOOT )
+                break;
+        if ( j < i )
+            continue;
+        if ( !len )
+            len = snprintf(banner, sizeof(banner), "%s", head);
+        support_feature_name(e->feature, name, sizeof(name));
+        if ( len + strlen(name) + 3 + sizeof(more) > sizeof(banner) )
+        {
+            snprintf(banner + len, sizeof(banner) - len, "%s", more);
+            break;
+        }
+        len += snprintf(banner + len, sizeof(banner) - len, " %s\n", name);
+    }
+    spin_unlock_irqrestore(&support_events_lock, flags);
+    if ( len )
         warning_add(banner);
-    }
-    if ( banner_len + sizeof(more) >= sizeof(banner) )
-        return; /* already full */
-    if ( banner_len + strlen(name) + 3 + sizeof(more) <= sizeof(banner) )
-        banner_len += snprintf(banner + banner_len, sizeof(banner) - banner_len,
-                               " %s\n", name);
-    else
-    {
-        snprintf(banner + banner_len, sizeof(banner) - banner_len, "%s", more);
-        banner_len = sizeof(banner); /* full */
-    }
+    return 0;
 }
+__initcall(support_banner);
 
 static const char *const decisions[] = {
     [XEN_SUPPORT_DECISION_WARNED] = "enabled (support=warn)",
@@ -269,10 +288,6 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
            refusable || support_policy != XEN_SUPPORT_POLICY_REFUSE
                ? decisions[decision]
                : "enabled (the fallback: support=refuse cannot keep it off)");
-    if ( decision == XEN_SUPPORT_DECISION_WARNED &&
-         system_state < SYS_STATE_active )
-        banner_add(name);
-
     return decision != XEN_SUPPORT_DECISION_REFUSED;
 }
 

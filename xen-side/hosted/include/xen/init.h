@@ -8,6 +8,7 @@
 #define __init
 #define cf_check
 #define __ro_after_init
+#define __initdata
 #define __initcall(fn) int (*const hosted_initcall_##fn)(void) = fn
 
 #endif
