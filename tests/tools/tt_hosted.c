@@ -1,6 +1,6 @@
 /*
  * tt_hosted.c: the in-process transport (see tt_hosted.h).  The op goes
- * to support_table_sysctl() exactly as do_sysctl() would hand it over,
+ * to hosted_do_sysctl() (XSM, then the handler) as do_sysctl() would,
  * data buffers are the caller's own (the shim's guest copies are
  * memcpy()), and each fault is applied around the real handler.
  */
@@ -56,7 +56,7 @@ static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
         else if (op->cmd == XEN_SYSCTL_SUPPORT_get_events)
             op->u.events.buffer.p = buf;
         (void)len;
-        rc = support_table_sysctl(op);
+        rc = hosted_do_sysctl(op);
         if (op->cmd == XEN_SYSCTL_SUPPORT_get_table) {
             op->u.table.buffer.p = NULL;
             if (!rc && buf && tt_hv.corrupt_at >= 0 &&

@@ -57,7 +57,7 @@ for arch in "$@"; do
         "$tree/common/support_table_gen.o" |
         sed "s|$tree/||; s/^/    /"
     code=$(readelf -sW "$xs" | awk '
-        $8 ~ /^(support_|S_|flask_support_table|xsm_support_table|__initcall_support_table_init)/ ||
+        $8 ~ /^(support_|S_|__initcall_support_table_init)/ ||
         $8 == "xen_support_table" || $8 == "xen_support_table_size" ||
         $8 ~ /^(parse_support|exempt_add|slug|exempt)$/ ||
         $8 ~ /^(S_events|S_lock|S_generation|S_lost|S_nr_events|S_tab|S_size|S_policy)/ {

@@ -62,7 +62,7 @@ static void info(struct xen_sysctl_support_info *out)
 
     memset(&op, 0, sizeof(op));
     op.cmd = XEN_SYSCTL_SUPPORT_get_info;
-    assert_int_equal(support_table_sysctl(&op), 0);
+    assert_int_equal(hosted_do_sysctl(&op), 0);
     *out = op.u.info;
 }
 
@@ -77,7 +77,7 @@ find(unsigned int feature, const char *text, unsigned int decision)
     op.cmd = XEN_SYSCTL_SUPPORT_get_events;
     op.u.events.nr = XEN_SUPPORT_EVENTS_MAX;
     op.u.events.buffer.p = ev;
-    assert_int_equal(support_table_sysctl(&op), 0);
+    assert_int_equal(hosted_do_sysctl(&op), 0);
     assert_int_equal(hosted_locks_held, 0);
     for (unsigned i = 0; i < op.u.events.nr; i++)
         if (ev[i].feature == feature && ev[i].decision == decision &&
@@ -410,7 +410,7 @@ static void test_merge_keeps_domain(void **state)
     op.cmd = XEN_SYSCTL_SUPPORT_get_events;
     op.u.events.nr = XEN_SUPPORT_EVENTS_MAX;
     op.u.events.buffer.p = ev;
-    assert_int_equal(support_table_sysctl(&op), 0);
+    assert_int_equal(hosted_do_sysctl(&op), 0);
     for (unsigned i = 0; i < op.u.events.nr; i++) {
         if (ev[i].feature != SUPPORT_GATE_ALTP2M ||
             strcmp(ev[i].origin_text, "altp2m"))

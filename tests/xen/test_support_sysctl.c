@@ -31,7 +31,7 @@ static size_t want_len; /* its size */
 
 static int call(struct xen_sysctl_support_table *op)
 {
-    int rc = support_table_sysctl(op);
+    int rc = hosted_do_sysctl(op);
 
     assert_int_equal(hosted_locks_held, 0);
     return rc;
@@ -173,7 +173,14 @@ static void test_bad_cmd_and_pad(void **state)
         hosted_reset();
         assert_int_equal(call(&op), -EINVAL);
         assert_memory_equal(&op, &before, sizeof(op));
-        assert_int_equal(hosted_xsm_calls, 0);
+        /* XSM ran first (do_sysctl()), then the handler refused. */
+        assert_int_equal(hosted_xsm_calls, 1);
+        /* Denied, a bad cmd is never even looked at. */
+        hosted_reset();
+        hosted_xsm_rc = -EPERM;
+        assert_int_equal(call(&op), -EPERM);
+        assert_memory_equal(&op, &before, sizeof(op));
+        hosted_xsm_rc = 0;
     }
     for (uint32_t cmd = 0; cmd <= XEN_SYSCTL_SUPPORT_get_events; cmd++) {
         op_init(&op, cmd);

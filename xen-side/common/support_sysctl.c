@@ -15,7 +15,6 @@
 #include <xen/spinlock.h>
 #include <xen/string.h>
 #include <xen/support.h>
-#include <xsm/xsm.h>
 #include <public/sysctl.h>
 
 #include "support_private.h"
@@ -146,10 +145,13 @@ static int get_events(struct xen_sysctl_support_get_events *ev)
     return 0;
 }
 
+/*
+ * Access control happened before: do_sysctl() ran xsm_sysctl() on the op
+ * (the dummy policy: privileged domains only; FLASK: xen2:support_table)
+ * before taking sysctl_lock.  cmd and pad are validated here, after it.
+ */
 int support_table_sysctl(struct xen_sysctl_support_table *op)
 {
-    int rc;
-
     BUILD_BUG_ON(sizeof(*op) > 128); /* xen_sysctl's u.pad */
     BUILD_BUG_ON(sizeof(struct xen_support_event) != 64);
 
@@ -166,10 +168,6 @@ int support_table_sysctl(struct xen_sysctl_support_table *op)
     default:
         return -EINVAL;
     }
-
-    rc = xsm_support_table(XSM_PRIV, op->cmd);
-    if ( rc )
-        return rc;
 
     if ( !support_tab )
         return -EOPNOTSUPP;

@@ -15,6 +15,8 @@
 #include <xen/kernel.h>
 #include <xen/lib.h>
 #include <xen/spinlock.h>
+#include <xen/support.h>
+#include <public/sysctl.h>
 #include <xen/string.h>
 #include <xen/sched.h>
 #include <xen/time.h>
@@ -95,12 +97,14 @@ void printk(const char *fmt, ...)
         printk_len = sizeof(hosted_printk_buf) - 1;
 }
 
-int hosted_xsm_support_table(xsm_default_t def, uint32_t cmd)
+int hosted_do_sysctl(struct xen_sysctl_support_table *op)
 {
-    (void)def;
-    hosted_xsm_last_cmd = cmd;
+    /* xsm_sysctl(XSM_PRIV, ...) first, as do_sysctl() has it. */
+    hosted_xsm_last_cmd = op->cmd;
     hosted_xsm_calls++;
-    return hosted_xsm_rc;
+    if ( hosted_xsm_rc )
+        return hosted_xsm_rc;
+    return support_table_sysctl(op);
 }
 
 void warning_add(const char *warning)

@@ -16,7 +16,15 @@ extern unsigned int hosted_copies;
 /* Guest copies made while holding a lock (Xen must never: they may fault). */
 extern unsigned int hosted_copies_locked;
 
-/* What the XSM hook answers, and the last command it was asked about. */
+/*
+ * do_sysctl() for the support op: XSM (xsm_sysctl(), which the tests
+ * answer with hosted_xsm_rc; it records the sub-op it saw), then
+ * support_table_sysctl().
+ */
+struct xen_sysctl_support_table;
+int hosted_do_sysctl(struct xen_sysctl_support_table *op);
+
+/* What XSM answers, and the last sub-op it saw. */
 extern int hosted_xsm_rc;
 extern uint32_t hosted_xsm_last_cmd;
 extern unsigned int hosted_xsm_calls;
