@@ -45,5 +45,5 @@ BASHCOMPDIR     ?= $(PREFIX)/share/bash-completion/completions
 
 # Xen source (fetched with apt-get source at build time, never committed)
 XEN_ARCH        ?= x86_64
-XEN_BUILD       ?= build/xen
+XEN_BUILD       ?= $(if $(XEN_SRC),,build/xen)
 SUPPORT_MD      ?= docs/SUPPORT.md

@@ -12,10 +12,10 @@ XENSUPPORT_SOVERSION := 1
 XENSUPPORT_VERSION := 1.0.0
 
 # The sysctl ABI, extracted from the hypervisor patch (never hand-copied).
-XS_ABI_PATCH := xen-side/patches/0001-public-sysctl-support-table.patch
+XS_ABI_PATCH := $(wildcard xen-side/series/0001-*/sysctl-*.diff)
 XS_ABI_H := $(O)/include/xs_sysctl_abi.h
 $(XS_ABI_H): $(XS_ABI_PATCH) scripts/xen-hosted-abi.sh
-	scripts/xen-hosted-abi.sh $< $@
+	scripts/xen-hosted-abi.sh $@ $(XS_ABI_PATCH)
 
 # The hypervisor source includes libxen-dev's headers, which need GNU C.
 XS_HV_SRCS := $(wildcard tools-side/lib/xs_hv*.c)

@@ -5,8 +5,10 @@
 #    under every policy (cmocka); and gate-missing.sh: a document without
 #    a gated feature fails the build with the gate's message; the
 #    lookups again on Xen 4.17's statement (ONCE_TEST_TARGETS, fetched);
-#  - image (ONCE_TEST_TARGETS): both `make xen` builds, and the table
-#    bytes inside each xen-syms compared with the generator's output.
+#  - image (ONCE_TEST_TARGETS): both `make xen` builds, the table bytes
+#    that Xen's build put inside each xen-syms compared with the
+#    generator's output, and the build stopping without the generator;
+#  - series (ONCE_TEST_TARGETS): the patch series for Debian's tree.
 
 XT_PROGS := support_sysctl support_lookup support_gate
 XT_BINS := $(XT_PROGS:%=$(O)/tests/xen/test_%)
@@ -59,12 +61,22 @@ ONCE_TEST_TARGETS += test-xen-hosted-417
 test-xen-image: $(GEN_BIN)
 	doc="$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md" && \
 	$(MAKE) --no-print-directory xen XEN_ARCH=arm64 SUPPORT_MD="$$doc" && \
-	tests/xen/image-bytes.sh $(XEN_BUILD) arm64
+	tests/xen/image-bytes.sh $(XEN_BUILD) $(GEN_BIN) "$$doc" arm64
 	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
 	$(MAKE) --no-print-directory xen XEN_ARCH=arm64
-	tests/xen/image-bytes.sh $(XEN_BUILD) x86_64 arm64
+	tests/xen/image-bytes.sh $(XEN_BUILD) $(GEN_BIN) $(SUPPORT_MD) x86_64 arm64
+	tests/xen/gen-absent.sh $(XEN_BUILD)/x86_64/tree $(SUPPORT_MD)
 
 ONCE_TEST_TARGETS += test-xen-image
+
+# The series for Debian's tree: git am applies it, Xen's conventions, one
+# source per new file, one op number, the port named when a fragment
+# stops applying (the other trees are built by hand: scripts/xen-ports.sh).
+.PHONY: test-xen-series
+test-xen-series:
+	tests/xen/series-test.sh "$$(scripts/xen-source.sh build/xen-src | tail -n 1)"
+
+ONCE_TEST_TARGETS += test-xen-series
 
 # Two boots: the x86_64 hypervisor in QEMU, the sysctl issued from dom0 by
 # a probe linked against Debian's libxenctrl, and xen-support status

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# image-bytes.sh XEN_BUILD ARCH...: prove that the bytes of the symbol
-# xen_support_table in each built xen-syms equal the generator's -o output
-# (ARCH/out/support_table.bin), that xen_support_table_size agrees, and
-# print the image growth: the added objects and the table.
+# image-bytes.sh XEN_BUILD GEN DOC ARCH...: prove that the bytes of the
+# symbol xen_support_table in each built xen-syms, made by Xen's build,
+# equal what the generator GEN makes of DOC here (-o), that
+# xen_support_table_size agrees, and print the image growth: the added
+# objects and the table.
 set -euo pipefail
-xbuild=$1; shift
+xbuild=$1 gen=$2 doc=$3
+shift 3
 fail=0
+want=$(mktemp -d)
+trap 'rm -rf "$want"' EXIT
+"$gen" --quiet -o "$want/table.bin" "$doc"
 
 # symbol NAME FILE: "value size section-index" (hex value, decimal size).
 symbol() {
@@ -31,9 +36,9 @@ extract() {
 for arch in "$@"; do
     out=$xbuild/$arch/out
     tree=$xbuild/$arch/tree/xen
-    xs=$out/xen-syms bin=$out/support_table.bin
-    [ -f "$xs" ] && [ -f "$bin" ] || {
-        echo "image-bytes: $arch: $xs or $bin missing (make xen XEN_ARCH=$arch)" >&2
+    xs=$out/xen-syms bin=$want/table.bin
+    [ -f "$xs" ] || {
+        echo "image-bytes: $arch: $xs missing (make xen XEN_ARCH=$arch)" >&2
         fail=1; continue; }
     tmp=$(mktemp -d)
     n=$(extract xen_support_table "$xs" "$tmp/table") || { fail=1; continue; }
@@ -41,10 +46,10 @@ for arch in "$@"; do
     sz=$(od -An -tu4 --endian=little "$tmp/size" | tr -d ' ')
     if cmp -s "$tmp/table" "$bin" && [ "$sz" -eq "$(stat -c %s "$bin")" ]; then
         echo "image-bytes: $arch: PASS: xen_support_table in xen-syms is" \
-            "$n bytes, identical to $bin; xen_support_table_size = $sz"
+            "$n bytes, identical to $gen -o $doc; xen_support_table_size = $sz"
     else
         echo "image-bytes: $arch: FAIL: xen_support_table ($n bytes," \
-            "size symbol $sz) differs from $bin ($(stat -c %s "$bin") bytes)" >&2
+            "size symbol $sz) differs from $gen -o $doc ($(stat -c %s "$bin") bytes)" >&2
         cmp "$tmp/table" "$bin" >&2 || true
         fail=1
     fi
@@ -54,10 +59,12 @@ for arch in "$@"; do
     echo "image-bytes: $arch: added objects (size, Berkeley format):"
     size "$tree/common/support.o" "$tree/common/support_param.o" \
         "$tree/common/support_policy.o" "$tree/common/support_sysctl.o" \
-        "$tree/common/support_table_gen.o" |
+        "$tree/common/support_table.o" "$tree/common/suptab.o" \
+        "$tree/common/suptab_check.o" "$tree/common/suptab_crc32.o" \
+        "$tree/common/suptab_str.o" |
         sed "s|$tree/||; s/^/    /"
     code=$(readelf -sW "$xs" | awk '
-        $8 ~ /^(support_|S_|__initcall_support_table_init)/ ||
+        $8 ~ /^(support_|suptab_|__initcall_support_table_init)/ ||
         $8 == "xen_support_table" || $8 == "xen_support_table_size" ||
         $8 ~ /^(parse_support|exempt_add|slug|exempt)$/ ||
         $8 ~ /^(S_events|S_lock|S_generation|S_lost|S_nr_events|S_tab|S_size|S_policy)/ {

@@ -1,8 +1,8 @@
 /*
  * Hosted shim: the public sysctl ABI of XEN_SYSCTL_support_table.  The
  * definitions themselves are extracted at build time from
- * xen-side/patches/0001-public-sysctl-support-table.patch (the one
- * source), into the generated sysctl_support_abi.h.
+ * xen-side/series/0001-public-sysctl/ (the one source), into the
+ * generated sysctl_support_abi.h.
  */
 #ifndef HOSTED_PUBLIC_SYSCTL_H
 #define HOSTED_PUBLIC_SYSCTL_H
