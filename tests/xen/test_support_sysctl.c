@@ -70,7 +70,7 @@ static void test_no_table(void **state)
 
     (void)state;
     assert_null(support_table_header());
-    assert_int_equal(support_feature_by_name("x86-64"), -ENOENT);
+    assert_int_equal(xt_feature_by_name("x86-64"), -ENOENT);
     for (cmd = 0; cmd <= XEN_SYSCTL_SUPPORT_get_events; cmd++) {
         op_init(&op, cmd);
         assert_int_equal(call(&op), -EOPNOTSUPP);

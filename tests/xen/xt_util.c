@@ -3,6 +3,7 @@
  * The expander here is recursive on purpose: support.c's is iterative,
  * so the two check each other.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -14,6 +15,7 @@
 
 #include "xsgen.h"
 #include "xt_util.h"
+#include "../../xen-side/common/support_private.h"
 
 uint8_t *xt_compile(const char *path, size_t *len)
 {
@@ -111,4 +113,11 @@ int xt_fold_cmp(const char *a, const char *b)
         if (!x)
             return 0;
     }
+}
+
+int xt_feature_by_name(const char *name)
+{
+    if (!support_tab || !name)
+        return -ENOENT;
+    return suptab_lookup(support_tab, name);
 }

@@ -24,6 +24,13 @@ size_t xt_expand(const uint8_t *blob, uint16_t ref, char *buf, size_t size);
 size_t xt_feature_name(const uint8_t *blob, unsigned id, char *buf,
                        size_t size);
 
+/*
+ * Feature id by name (ASCII case folded) in the table the hypervisor code
+ * attached, or -ENOENT: the name index, through the core (Xen has no
+ * lookup by name, which only the tests need).
+ */
+int xt_feature_by_name(const char *name);
+
 /* ASCII case-folded comparison, as the table's name index. */
 int xt_fold_cmp(const char *a, const char *b);
 

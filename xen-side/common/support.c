@@ -48,13 +48,6 @@ bool support_feature(unsigned int id)
     return support_tab && id < support_tab->h.nr_features;
 }
 
-int support_feature_by_name(const char *name)
-{
-    if ( !support_tab )
-        return -ENOENT;
-    return suptab_lookup(support_tab, name);
-}
-
 int support_feature_name(unsigned int id, char *buf, size_t size)
 {
     struct suptab_feature f;

@@ -31,9 +31,6 @@ const struct xen_suptab_header *support_table_header(void);
 /* Is id a feature of the attached table? */
 bool support_feature(unsigned int id);
 
-/* Feature id by name (ASCII case folded), or -ENOENT. */
-int support_feature_by_name(const char *name);
-
 /*
  * Expand feature id's name into buf (always NUL-terminated when size is
  * non-zero, truncated if needed).  Returns the full length, or -ENOENT.
