@@ -26,6 +26,7 @@ if [ "${1:-}" = --tree ]; then
 fi
 [ $# -eq 2 ] || usage
 src=$1 out=$2
+case "$out" in /*) ;; *) out=$PWD/$out ;; esac
 top=$(cd "$(dirname "$0")/.." && pwd)
 series=$top/xen-side/series
 ports=$top/xen-side/ports

@@ -76,7 +76,7 @@ pass "XEN_SYSCTL_support_table is $want in the series and every port"
 # A tree the series does not fit: the port to add is named, no output.
 mkdir "$tmp/bad"
 tar -C "$src" --exclude=.git -cf - . | tar -C "$tmp/bad" -xf -
-sed -i '/^#define XEN_SYSCTL_get_cpu_policy  *29$/d' \
+sed -i '/^#define XEN_SYSCTL_\(get_cpu_policy\|dt_overlay\)  *\(29\|30\)$/d' \
     "$tmp/bad/xen/include/public/sysctl.h"
 ver=$(sed -n 's/^export XEN_\(SUB\)*VERSION *= *\([0-9]*\).*/\2/p' \
     "$src/xen/Makefile" | paste -sd.)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# xen-series-each.sh XEN_SRC ARCH: by hand, the proof that every patch of
+# the series builds on its own: applies the series to a copy of XEN_SRC
+# (scripts/xen-series.sh --tree) and builds Xen for ARCH (x86_64 or
+# arm64) at the base and after each commit, with the configuration of
+# scripts/xen-build.sh (defconfig, XSM/FLASK, the gated schedulers) and
+# the tree's own SUPPORT.md.  Prints one line per commit with make's
+# time; exits 1 at the first commit that does not build (log kept in
+# build/series-each/).
+set -euo pipefail
+src=${1:?usage: xen-series-each.sh XEN_SRC x86_64|arm64} arch=${2:?arch}
+case "$arch" in
+x86_64) xarch=x86_64 cross= ;;
+arm64) xarch=arm64 cross=aarch64-linux-gnu- ;;
+*) echo "xen-series-each.sh: unknown arch '$arch'" >&2; exit 2 ;;
+esac
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+gen=$top/${XEN_SUPPORT_GEN:-build/default/bin/xen-support-gen}
+w=$top/build/series-each/$arch
+rm -rf "$w"
+mkdir -p "$w"
+scripts/xen-series.sh --tree "$w/tree" "$src" "$w/series" >/dev/null
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES O CC CFLAGS SUPPORT_MD
+x() { make -C "$w/tree/xen" XEN_TARGET_ARCH=$xarch CROSS_COMPILE=$cross "$@"; }
+n=$(git -C "$w/tree" rev-list --count HEAD)
+for i in $(seq $((n - 1)) -1 0); do
+    c=$(git -C "$w/tree" rev-parse "HEAD~$i")
+    [ "$i" -eq 0 ] || git -C "$w/tree" -c advice.detachedHead=false checkout -q "$c"
+    [ "$i" -ne 0 ] || git -C "$w/tree" checkout -q -
+    subj=$(git -C "$w/tree" log -1 --format=%s "$c")
+    x -s defconfig >/dev/null
+    for kv in XSM=y XSM_FLASK=y EXPERT=y UNSUPPORTED=y SCHED_RTDS=y SCHED_NULL=y; do
+        echo "CONFIG_$kv" >>"$w/tree/xen/.config"
+    done
+    x -s olddefconfig >/dev/null
+    start=$(date +%s)
+    if ! x -j"${XEN_JOBS:-2}" SUPPORT_MD="$w/tree/SUPPORT.md" \
+        XEN_SUPPORT_GEN="$gen" >"$w/build-$((n - 1 - i)).log" 2>&1; then
+        echo "FAIL: $subj (log: $w/build-$((n - 1 - i)).log)"
+        exit 1
+    fi
+    echo "builds ($(( $(date +%s) - start )) s): $subj"
+done
