@@ -23,11 +23,9 @@ mkdir -p "$w"
 scripts/xen-series.sh --tree "$w/tree" "$src" "$w/series" >/dev/null
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES O CC CFLAGS SUPPORT_MD
 x() { make -C "$w/tree/xen" XEN_TARGET_ARCH=$xarch CROSS_COMPILE=$cross "$@"; }
-n=$(git -C "$w/tree" rev-list --count HEAD)
-for i in $(seq $((n - 1)) -1 0); do
-    c=$(git -C "$w/tree" rev-parse "HEAD~$i")
-    [ "$i" -eq 0 ] || git -C "$w/tree" -c advice.detachedHead=false checkout -q "$c"
-    [ "$i" -ne 0 ] || git -C "$w/tree" checkout -q -
+mapfile -t commits < <(git -C "$w/tree" rev-list --reverse HEAD)
+for c in "${commits[@]}"; do
+    git -C "$w/tree" -c advice.detachedHead=false checkout -q "$c"
     subj=$(git -C "$w/tree" log -1 --format=%s "$c")
     x -s defconfig >/dev/null
     for kv in XSM=y XSM_FLASK=y EXPERT=y UNSUPPORTED=y SCHED_RTDS=y SCHED_NULL=y; do
@@ -36,8 +34,8 @@ for i in $(seq $((n - 1)) -1 0); do
     x -s olddefconfig >/dev/null
     start=$(date +%s)
     if ! x -j"${XEN_JOBS:-2}" SUPPORT_MD="$w/tree/SUPPORT.md" \
-        XEN_SUPPORT_GEN="$gen" >"$w/build-$((n - 1 - i)).log" 2>&1; then
-        echo "FAIL: $subj (log: $w/build-$((n - 1 - i)).log)"
+        XEN_SUPPORT_GEN="$gen" >"$w/build-${c:0:12}.log" 2>&1; then
+        echo "FAIL: $subj (log: $w/build-${c:0:12}.log)"
         exit 1
     fi
     echo "builds ($(( $(date +%s) - start )) s): $subj"
