@@ -32,6 +32,7 @@ CMARK_PC        ?= libcmark
 YAJL_PC         ?= yajl
 CMOCKA_PC       ?= cmocka
 XENCTRL_PC      ?= xencontrol
+XENHYPFS_PC     ?= xenhypfs
 
 # Installation
 PREFIX          ?= /usr/local

@@ -29,7 +29,7 @@ pkgs="libxen-dev libcmark-dev libyajl-dev
       libxenmisc4.17 libxencall1 libxendevicemodel1 libxenevtchn1
       libxenforeignmemory1 libxengnttab1 libxenstore4 libxentoolcore1
       libxentoollog1 libxenhypfs1 libyajl2 libcmark0.30.2 libuuid1 libfdt1
-      zlib1g liblzma5 libzstd1"
+      zlib1g zlib1g-dev liblzma5 libzstd1"
 
 mkdir -p "$outdir/$arch/debs"
 work=$(cd "$outdir/$arch" && pwd)
@@ -98,7 +98,7 @@ find "$root.tmp" -type l -lname '/*' | while read -r l; do
 done
 [ -f "$root.tmp/usr/include/xen/arch-arm.h" ] ||
     die "libxen-dev:$debarch has no xen/arch-arm.h"
-for a in libxenctrl.a libcmark.a libyajl_s.a; do
+for a in libxenctrl.a libxenhypfs.a libz.a libcmark.a libyajl_s.a; do
     [ -f "$root.tmp/usr/lib/aarch64-linux-gnu/$a" ] ||
         die "no $a in the $debarch packages"
 done

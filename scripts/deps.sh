@@ -9,7 +9,7 @@ set -euo pipefail
 
 declare -A group
 group[host]="gcc libc6-dev binutils make pkg-config libcmark-dev libcmocka-dev libyajl-dev
-             libxen-dev clang-format python3 prometheus"
+             libxen-dev zlib1g-dev clang-format python3 prometheus"
 group[xen]="dpkg-dev xz-utils python3 flex bison bc gcc-aarch64-linux-gnu
             binutils-aarch64-linux-gnu checkpolicy"
 group[boot]="qemu-system-x86 qemu-system-arm busybox-static cpio binutils

@@ -83,7 +83,7 @@ for c in "$out"/src/*.c; do
 done
 # shellcheck disable=SC2086
 "$CC" -pthread ${XL_LDFLAGS:-} -o "$out/xl.tmp" "${objs[@]}" "$XENSUPPORT_A" \
-    $(pkg-config --libs $pcs) $(pkg-config --libs xencontrol) ||
+    $(pkg-config --libs $pcs) $(pkg-config --libs xencontrol xenhypfs) ||
     die "linking xl failed"
 mv "$out/xl.tmp" "$out/xl"
 echo "$out/xl"

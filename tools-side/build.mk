@@ -19,7 +19,8 @@ $(XS_ABI_H): $(XS_ABI_PATCH) scripts/xen-hosted-abi.sh
 
 # The hypervisor source includes libxen-dev's headers, which need GNU C.
 XS_HV_SRCS := $(wildcard tools-side/lib/xs_hv*.c)
-XS_HV_CFLAGS := -std=gnu11 -I$(O)/include $(call pc_cflags,$(XENCTRL_PC))
+XS_HV_CFLAGS := -std=gnu11 -I$(O)/include \
+    $(call pc_cflags,$(XENCTRL_PC) $(XENHYPFS_PC))
 $(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): \
     EXTRA_CFLAGS += $(XS_HV_CFLAGS)
 $(XS_HV_SRCS:%.c=$(O)/%.o) $(XS_HV_SRCS:%.c=$(O)/pic/%.o): $(XS_ABI_H)
@@ -31,7 +32,7 @@ $(XENSUPPORT_A): $(TOOLS_LIB_OBJS) $(CORE_OBJS)
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-XENSUPPORT_DEP_LIBS = $(call pc_libs,$(XENCTRL_PC))
+XENSUPPORT_DEP_LIBS = $(call pc_libs,$(XENCTRL_PC) $(XENHYPFS_PC))
 XENSUPPORT_LDLIBS = $(XENSUPPORT_A) $(XENSUPPORT_DEP_LIBS)
 
 # The host library of the document source: tools-side/doc and gen's
@@ -102,7 +103,8 @@ BINS += $(O)/bin/xen-support
 XS_STATIC_LIBS := -l:libyajl_s.a -Wl,--start-group \
     -l:libxenctrl.a -l:libxenevtchn.a -l:libxengnttab.a \
     -l:libxenforeignmemory.a -l:libxendevicemodel.a -l:libxencall.a \
-    -l:libxentoollog.a -l:libxentoolcore.a -Wl,--end-group -lpthread -ldl
+    -l:libxentoollog.a -l:libxentoolcore.a -l:libxenhypfs.a -l:libz.a \
+    -Wl,--end-group -lpthread -ldl
 $(O)/bin/xen-support-static: $(XS_CLI_OBJS) $(XS_CLI_NODOC) $(XENSUPPORT_A)
 	@mkdir -p $(@D)
 	$(CC) -static -s -o $@ $(XS_CLI_OBJS) $(XS_CLI_NODOC) $(XENSUPPORT_A) \

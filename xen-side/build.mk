@@ -30,19 +30,21 @@ XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
 
 # The table (support.c), the support= option (support_param.c), the
 # boot policy's gates (support_policy.c) and the sysctl handler
-# (support_sysctl.c).
+# (support_sysctl.c), and the hypfs view (support_hypfs.c, with the hypfs
+# shim hosted/hypfs.c).
 XEN_SUPPORT_OBJS := $(patsubst %,$(O)/xen-side/common/%.o,support \
-                    support_param support_policy support_sysctl)
+                    support_param support_policy support_sysctl support_hypfs)
 
-$(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o: \
+$(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o $(O)/xen-side/hosted/hypfs.o: \
     private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS)
-$(XEN_SUPPORT_OBJS): $(XEN_HOSTED_HDRS)
+$(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o $(O)/xen-side/hosted/hypfs.o: \
+    $(XEN_HOSTED_HDRS)
 
 $(XEN_HOSTED_DIR)/support_table_gen.o: $(XEN_HOSTED_GEN)/support_table_gen.c
 	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -c $< -o $@
 
 XEN_HOSTED_OBJS := $(XEN_SUPPORT_OBJS) $(CORE_OBJS) \
-                   $(O)/xen-side/hosted/shim.o \
+                   $(O)/xen-side/hosted/shim.o $(O)/xen-side/hosted/hypfs.o \
                    $(XEN_HOSTED_DIR)/support_table_gen.o
 
 # A real hypervisor: make xen XEN_ARCH=x86_64|arm64 [XEN_SRC=DIR]

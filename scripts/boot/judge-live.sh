@@ -35,8 +35,10 @@ judge_info() {
         bad+=("hypervisor_arch '$(kv hypervisor_arch <"$work/dom0-xs-info-hv.txt")', want '$xs_arch'")
     [ "$(kv support_policy <"$work/dom0-xs-info-hv.txt")" = "$(policy)" ] ||
         bad+=("support_policy '$(kv support_policy <"$work/dom0-xs-info-hv.txt")', want '$(policy)'")
+    [ "$(kv hypervisor_read_by <"$work/dom0-xs-info-hv.txt")" = sysctl ] ||
+        bad+=("hypervisor_read_by '$(kv hypervisor_read_by <"$work/dom0-xs-info-hv.txt")', want 'sysctl'")
     if [ ${#bad[@]} -eq 0 ]; then
-        pass "info: $n lines as the host's (table_source hypervisor), hypervisor_arch $xs_arch, support_policy $(policy)"
+        pass "info: $n lines as the host's (table_source hypervisor), hypervisor_arch $xs_arch, read by sysctl, support_policy $(policy)"
     else
         fail "info: $(IFS=';'; echo "${bad[*]}")"
     fi

@@ -7,6 +7,29 @@
 set -euo pipefail
 
 # ---- the sysctl boot (tests/xen/boot-test.sh) -----------------------------
+# The hypfs view (docs/hypfs.md), read with Xen's xenhypfs: /support holds
+# its three nodes, the policy is the one the boot asked for (warn, or
+# refuse with the FLASK boot's exemption; strict), and the record's line
+# has its fixed form, with the record's capacity and nothing lost.
+judge_hypfs() {
+    local ls pol rec want
+    ls=$(out "$work/out" hypfs-ls)
+    rule "hypfs: ls /support: table (blob), policy, record (strings)" \
+        eq "$(printf '%s\n' "$ls" | tr -s ' ' | sort)" \
+        "$(printf '<blob> r- table\n<string> r- policy\n<string> r- record' | sort)"
+    pol=$(out "$work/out" hypfs-policy)
+    want=warn
+    [ "$mode" = dummy ] || want=refuse
+    want=$(printf '%s\nstrict' "$want")
+    [ "$mode" = dummy ] || want=$(printf '%s\nexempt:XSM & FLASK' "$want")
+    rule "hypfs: /support/policy is '$(printf '%s' "$pol" | tr '\n' ' ')'" \
+        eq "$pol" "$want"
+    rec=$(out "$work/out" hypfs-record)
+    rule "hypfs: /support/record '$rec'" \
+        grep -q -E '^events +[0-9]+ lost +0 max +64 generation +[0-9]+$' \
+        <<<"$rec"
+}
+
 # The probe's checks: the return code of each call as printed, against
 # docs/sysctl.md (0, -ENOBUFS = -105, -EINVAL = -22).
 probe_rcs="get_info=0
@@ -96,13 +119,16 @@ judge_sysctl() {
     flask) pool=1 ;;
     *) die "unknown MODE '$mode' (dummy|flask)" ;;
     esac
-    e=(-e probe -e hostile -e xl-info -e "cpupool=$pool" -e xs-status=1 -e xs-prom=1)
+    e=(-e probe -e hostile -e xl-info -e "cpupool=$pool" -e xs-status=1 -e xs-prom=1
+        -e hypfs-ls -e hypfs-table -e hypfs-policy -e hypfs-record)
     [ "$mode" != dummy ] || e+=(-e load)
     rule "markers: setup, every test with its status, dumps decoded (details: $work/out.check)" \
         markers "$log" "$work/out" "${e[@]}" -d "table=$work/dom0-table.bin" \
-        -d "final=$work/dom0-final.bin"
+        -d "final=$work/dom0-final.bin" -d "hypfs=$work/dom0-hypfs.bin"
     dumped table
     dumped final
+    dumped hypfs
+    judge_hypfs
     judge_probe
     judge_hostile
     [ "$mode" != dummy ] || judge_load

@@ -39,7 +39,8 @@ dumpof() {
 }
 # What the hypervisor adds to `info` (the host's lines come first).
 hvinfo() {
-    printf '%-23s: %s\n' hypervisor_arch "${XS_ARCH:-x86}" support_policy warn \
+    printf '%-23s: %s\n' hypervisor_arch "${XS_ARCH:-x86}" \
+        hypervisor_read_by sysctl support_policy warn \
         support_policy_flags none support_exempt 0 support_events 0
 }
 # xlinfo: xl info as the patched xl prints it in the main boot.
@@ -135,6 +136,7 @@ bad "altered table dump" 'table read in dom0' '/^@@D table /{s/^@@D table A/@@D 
 bad "info: a count differs" 'info: the first' 's/^\(features *: \).*/\1999/'
 bad "info: table_source not the hypervisor" 'info: the first' 's/^\(table_source *: \).*/\1table file/'
 bad "info: another architecture" "info: hypervisor_arch 'arm'" 's/^\(hypervisor_arch *: \).*/\1arm/'
+bad "info: read through hypfs" "info: hypervisor_read_by 'hypfs'" 's/^\(hypervisor_read_by *: \).*/\1hypfs/'
 bad "info: another policy" "info: support_policy 'refuse'" '/^hypervisor_arch/,/^support_policy /s/^\(support_policy *: \).*/\1refuse/'
 bad "JSON without its closing brackets" 'list --json --arch all: differs' '/^@@BEGIN xs-list-json/,/^@@END xs-list-json/{/^@@/!{/^ *[]}]/d}}'
 bad "JSON feature renamed" 'list --json --arch all: differs' '0,/"feature": "Credit2 Scheduler"/s//"feature": "Credit3 Scheduler"/'
@@ -247,6 +249,15 @@ mksys() {
         t xs-prom 1 printf '%s\n' 'xen_support_outside_active{feature="XSM & FLASK",level="experimental",security="no",decision="exempted",source="boot",origin="flask"} 1' \
             'xen_support_refused_events 2'
     fi
+    t hypfs-ls 0 printf '%s\n' "<string> r- policy" "<string> r- record" "<blob>   r- table"
+    t hypfs-table 0 true
+    dumpof hypfs "$table"
+    if [ "$flask" = 0 ]; then
+        t hypfs-policy 0 printf '%s\n' warn strict
+    else
+        t hypfs-policy 0 printf '%s\n' refuse strict "exempt:XSM & FLASK"
+    fi
+    t hypfs-record 0 printf 'events %10u lost %10u max %10u generation %10u\n' 2 0 64 2
     echo "@@DONE pass=5 fail=2 uptime_ms=3"
 }
 sys() { # sys NAME WANT_RC PATTERN MODE LOG
@@ -278,6 +289,11 @@ sysbad "load: free memory changed" 'load: want' dummy 's/free_after=1000/free_af
 sysbad "load: a mismatch" 'load: want' dummy 's/mismatches=0/mismatches=1/'
 sysbad "load: no @@LOAD line" 'load: want' dummy '/@@LOAD/d'
 sysbad "no support line from Xen" "Xen's support line" flask '/statement for Xen/d'
+sysbad "hypfs: the table read through hypfs differs" 'table read in dom0 (dump hypfs)' dummy '/^@@D hypfs /{s/^@@D hypfs A/@@D hypfs B/;s/^@@D hypfs [^B]/@@D hypfs A/}'
+sysbad "hypfs: no table node" 'hypfs: ls /support' dummy '/^<blob> /d'
+sysbad "hypfs: the policy says warn under refuse" 'hypfs: /support/policy' flask 's/^refuse$/warn/'
+sysbad "hypfs: the exemption missing" 'hypfs: /support/policy' flask '/^exempt:/d'
+sysbad "hypfs: the record lost events" 'hypfs: /support/record' dummy 's/lost          0/lost          1/'
 # Every other rule reads one line of Xen's log or of a dom0 output: the
 # faithful log without all of those lines must fail each of those rules,
 # one FAIL line per line taken out.

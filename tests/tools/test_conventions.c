@@ -69,7 +69,11 @@ static void test_refused_options(void **state)
     assert_int_equal(tt_run(DOC "dump --json -o %s/t.bin", tt_dir), 2);
     tt_one_line_error("--json is not supported");
     assert_int_equal(tt_run(DOC "status"), 2);
-    tt_one_line_error("--document and --table do not apply");
+    tt_one_line_error("--document, --table and --hypfs do not apply");
+    assert_int_equal(tt_run("--hypfs status"), 2);
+    tt_one_line_error("--document, --table and --hypfs do not apply");
+    assert_int_equal(tt_run(DOC "--hypfs info"), 2);
+    tt_one_line_error("--hypfs reads the hypervisor: not with --document");
     assert_int_equal(tt_run("--json status"), 2);
     tt_one_line_error("--json is not supported");
     assert_int_equal(tt_run("--strict info"), 2);

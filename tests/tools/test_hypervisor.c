@@ -137,6 +137,60 @@ static void test_interface_mismatch(void **state)
     S_fails(EPROTO, "XSM");
 }
 
+/*
+ * A hypervisor whose sysctl interface is not these tools' (4.21 and later
+ * speak 0x16): the table and get_info's facts through hypfs, equal to
+ * what the sysctl gives; the events are not there, and say so.
+ */
+static void test_hypfs_fallback(void **state)
+{
+    struct xensupport_hv_info sys, fs;
+    struct xensupport_event *ev = NULL;
+    xensupport_session *s;
+    xensupport_table *t;
+    const void *blob;
+    unsigned nr = 0;
+    size_t len;
+
+    (void)state;
+    memset(&sys, 0xff, sizeof(sys));
+    assert_int_equal(xensupport_hv_info(&sys, S_err, sizeof(S_err)), 0);
+    assert_int_equal(tt_hv.hypfs_reads, 0); /* the sysctl first */
+    assert_int_equal(hosted_initcall_support_hypfs_init(), 0);
+    tt_hv.interface_version = 0x16;
+
+    s = xensupport_session_open(S_err, sizeof(S_err));
+    assert_non_null(s);
+    assert_null(xensupport_session_via(s));
+    t = xensupport_session_table(s, S_err, sizeof(S_err));
+    assert_non_null(t);
+    assert_string_equal(xensupport_session_via(s), "hypfs");
+    blob = xensupport_blob(t, &len);
+    assert_int_equal(len, xen_support_table_size);
+    assert_memory_equal(blob, xen_support_table, len);
+    xensupport_close(t);
+
+    memset(&fs, 0xff, sizeof(fs));
+    assert_int_equal(xensupport_session_info(s, &fs, S_err, sizeof(S_err)), 0);
+    assert_memory_equal(&fs, &sys, sizeof(fs));
+
+    errno = 0;
+    assert_int_equal(
+        xensupport_session_events(s, &ev, &nr, NULL, S_err, sizeof(S_err)), -1);
+    assert_int_equal(errno, ENOTSUP);
+    assert_non_null(strstr(S_err, "hypfs has only their count, 0"));
+    assert_null(ev);
+    xensupport_session_close(s);
+
+    /* The sysctl still comes first where it works. */
+    tt_hv.interface_version = 0x15;
+    s = xensupport_session_open(S_err, sizeof(S_err));
+    assert_non_null(s);
+    assert_int_equal(xensupport_session_info(s, &fs, S_err, sizeof(S_err)), 0);
+    assert_string_equal(xensupport_session_via(s), "sysctl");
+    xensupport_session_close(s);
+}
+
 static void test_corrupt_in_transit(void **state)
 {
     (void)state;
@@ -394,6 +448,7 @@ int main(void)
         cmocka_unit_test_setup(test_not_privileged, S_reset),
         cmocka_unit_test_setup(test_no_op, S_reset),
         cmocka_unit_test_setup(test_interface_mismatch, S_reset),
+        cmocka_unit_test_setup(test_hypfs_fallback, S_reset),
         cmocka_unit_test_setup(test_corrupt_in_transit, S_reset),
         cmocka_unit_test_setup(test_changed_size, S_reset),
         cmocka_unit_test_setup(test_short_read, S_reset),

@@ -9,6 +9,7 @@
 
 #include <hosted/shim.h>
 #include <public/sysctl.h>
+#include <xen/hypfs.h>
 #include <xen/support.h>
 
 #include "tt_hosted.h"
@@ -76,9 +77,19 @@ static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
     return rc;
 }
 
+static int S_hypfs_read(void *sess, const char *path, void **buf, size_t *len)
+{
+    unsigned type;
+
+    (void)sess;
+    tt_hv.hypfs_reads++;
+    return hosted_hypfs_read(path, &type, buf, len);
+}
+
 static const struct xs_transport S_hosted = {
     .open = S_open,
     .sysctl = S_sysctl,
+    .hypfs_read = S_hypfs_read,
     .close = S_close,
 };
 

@@ -2,7 +2,9 @@
  * tt_hosted.h: a transport for libxensupport's hypervisor source that
  * calls the hypervisor's own XEN_SYSCTL_support_table handler
  * (xen-side/common/support_sysctl.c, compiled hosted) in process, emulates
- * do_sysctl()'s interface version check, counts calls and injects faults.
+ * do_sysctl()'s interface version check, counts calls and injects faults;
+ * its hypfs reads go to the hypfs view (support_hypfs.c) in the hosted
+ * hypfs shim, whose nodes exist once its initcall has run.
  */
 #ifndef TT_HOSTED_H
 #define TT_HOSTED_H
@@ -21,6 +23,7 @@ struct tt_hv {
     uint32_t lie_size;             /* size reported as this (if set) */
     long corrupt_at;               /* table byte flipped in transit */
     void (*after)(unsigned call);  /* run after each call */
+    unsigned hypfs_reads;          /* hypfs nodes read */
 };
 extern struct tt_hv tt_hv;
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# boot-test.sh XEN_BUILD PROBE XS HOSTILE LOAD: the sysctl boots
+# boot-test.sh XEN_BUILD PROBE XS HOSTILE LOAD HYPFS: the sysctl boots
 # (`make test-xen-boot`).  Boots the x86_64 hypervisor built by `make xen`
 # (XEN_BUILD/x86_64/out/xen) with a Debian dom0 under QEMU through the boot
 # harness (scripts/boot/: assets.sh, run.sh), runs PROBE
 # (tests/xen/boot/sysctl-probe.c), XS (a static xen-support), HOSTILE
-# (sysctl-hostile.c) and LOAD (sysctl-load.c) there
+# (sysctl-hostile.c), LOAD (sysctl-load.c) and HYPFS (Xen's xenhypfs) there
 # (tests/xen/boot/sysctl.tests.sh), and has `judge.sh sysctl` judge each
 # serial log: the table read through the sysctl, each call's return code,
-# each hostile case's errno, the load's counts, Xen's lines and the
-# outputs of `xen-support status`.  Two boots:
+# each hostile case's errno, the load's counts, Xen's lines, the outputs
+# of `xen-support status`, and the hypfs view: `xenhypfs ls /support`,
+# the table read through hypfs only (`xen-support --hypfs dump`) byte for
+# byte, and `xenhypfs cat` of the policy and the record's counts.  Two boots:
 #  - dummy: the default XSM policy, sched=null under the default
 #    support=warn: null runs, Xen warns (a line and the end-of-boot
 #    banner), a cpupool with RTDS is created with a warning, and
@@ -23,8 +25,8 @@
 # marker lines.  So the warn boot takes null (also Experimental, the same
 # gate) and RTDS is asked for by the cpupool (a pool without CPUs).
 set -euo pipefail
-[ $# -eq 5 ] || { sed -n 2p "$0" >&2; exit 2; }
-xbuild=$1 probe=$2 xs=$3 hostile=$4 load=$5
+[ $# -eq 6 ] || { sed -n 2p "$0" >&2; exit 2; }
+xbuild=$1 probe=$2 xs=$3 hostile=$4 load=$5 hypfs=$6
 cd "$(dirname "$0")/../.."
 out=$xbuild/x86_64/out
 [ -f "$out/xen" ] || { echo "boot-test.sh: no $out/xen (make xen)" >&2; exit 2; }
@@ -39,6 +41,7 @@ mapfile -t assets < <(scripts/boot/assets.sh -n xen-sysctl \
     -t tests/xen/boot/sysctl.tests.sh \
     -f "$probe=/usr/bin/xen-sysctl-probe" -f "$xs=/usr/bin/xen-support" \
     -f "$hostile=/usr/bin/xen-sysctl-hostile" -f "$load=/usr/bin/xen-sysctl-load" \
+    -f "$hypfs=/usr/bin/xenhypfs" \
     -f "$table=/usr/share/xen-support/support_table.bin" x86_64 build/boot)
 [ ${#assets[@]} -eq 2 ] || exit 2
 

@@ -10,13 +10,13 @@
 #    generator's output, and the build stopping without the generator;
 #  - series (ONCE_TEST_TARGETS): the patch series for Debian's tree.
 
-XT_PROGS := support_sysctl support_lookup support_gate
+XT_PROGS := support_sysctl support_lookup support_gate support_hypfs
 XT_BINS := $(XT_PROGS:%=$(O)/tests/xen/test_%)
 XT_UTIL := $(O)/tests/xen/xt_util.o
 
 $(XT_BINS:%=%.o) $(XT_UTIL): private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS) \
     $(call pc_cflags,$(CMOCKA_PC))
-$(XT_BINS:%=%.o): $(XEN_HOSTED_HDRS)
+$(XT_BINS:%=%.o) $(XT_UTIL): $(XEN_HOSTED_HDRS)
 
 $(O)/tests/xen/test_%: $(O)/tests/xen/test_%.o $(XT_UTIL) $(XEN_HOSTED_OBJS) \
     $(XSDOC_A) $(XENSUPPORT_A)
@@ -41,6 +41,7 @@ test-xen-hosted: $(XT_BINS) $(XT_ABI) $(GEN_BIN)
 	    $(addprefix tests/gen/fixtures/,clean.md sections.md \
 	        subfeatures.md qualifiers.md status.md headings.md release.md)
 	$(O)/tests/xen/test_support_gate
+	$(O)/tests/xen/test_support_hypfs $(SUPPORT_MD)
 	tests/xen/gate-missing.sh $(GEN_BIN) $(XEN_HOSTED_GEN) $(SUPPORT_MD)
 
 TEST_TARGETS += test-xen-hosted
@@ -99,12 +100,23 @@ $(O)/tests/xen/xen-sysctl-%: tests/xen/boot/sysctl-%.c \
 	$(CC) $(XT_BOOT_CFLAGS) $< tests/xen/boot/sysctl-raw.c -o $@ \
 	    $(XT_BOOT_LIBS)
 
+# Xen's own xenhypfs tool (tools/misc/xenhypfs.c), which Debian does not
+# package: built from the fetched Xen source against libxen-dev's
+# libxenhypfs (the initramfs has libxenhypfs.so.1), to read /support/ in
+# dom0 as an administrator would.  Never committed.
+XT_XENHYPFS := $(O)/tests/xen/xenhypfs
+$(XT_XENHYPFS):
+	@mkdir -p $(@D)
+	src="$$(scripts/xen-source.sh build/xen-src | tail -n 1)" && \
+	$(CC) -O2 -Wall -o $@ "$$src/tools/misc/xenhypfs.c" \
+	    $(call pc_cflags,$(XENHYPFS_PC)) $(call pc_libs,$(XENHYPFS_PC))
+
 .PHONY: test-xen-boot
 test-xen-boot: $(XT_PROBE) $(XT_HOSTILE) $(XT_LOAD) $(GEN_BIN) \
-    $(O)/bin/xen-support-static
+    $(O)/bin/xen-support-static $(XT_XENHYPFS)
 	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
 	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE)) \
 	    $(abspath $(O)/bin/xen-support-static) $(abspath $(XT_HOSTILE)) \
-	    $(abspath $(XT_LOAD))
+	    $(abspath $(XT_LOAD)) $(abspath $(XT_XENHYPFS))
 
 ONCE_TEST_TARGETS += test-xen-boot

@@ -51,6 +51,8 @@ void cli_cmd_help(FILE *f, const struct cli_cmd *cmd)
         fputs("\nsource (default: the running hypervisor):\n"
               "  --document PATH  a SUPPORT.md, compiled on the fly\n"
               "  --table PATH     a compiled table\n"
+              "  --hypfs          the hypervisor through hypfs, not the "
+              "sysctl\n"
               "  --strict         with --document: warnings are errors\n"
               "  --warnings       with --document: print its warnings\n"
               "  --descriptions   with --document: keep features' prose\n",
@@ -77,9 +79,16 @@ static int S_check_accepts(const struct cli *c, const struct cli_cmd *cmd)
                 cmd->name);
         return -1;
     }
-    if (c->nr_src && !(cmd->accepts & CLI_ACCEPT_SOURCE)) {
-        cli_err("%s: --document and --table do not apply (see %s --help)",
+    if ((c->nr_src || c->hypfs) && !(cmd->accepts & CLI_ACCEPT_SOURCE)) {
+        cli_err("%s: --document, --table and --hypfs do not apply (see %s "
+                "--help)",
                 cmd->name, cmd->name);
+        return -1;
+    }
+    if (c->hypfs && c->nr_src) {
+        cli_err("%s: --hypfs reads the hypervisor: not with --document or "
+                "--table",
+                cmd->name);
         return -1;
     }
     /* diff guesses its plain paths' kinds later: it checks these itself. */
@@ -102,6 +111,7 @@ int cli_parse(struct cli *c, const struct cli_cmd *cmd, int n, char **args,
     const struct cli_opt common[] = {
         {"document", 0, &doc, NULL},
         {"table", 0, &table, NULL},
+        {"hypfs", 0, NULL, &c->hypfs},
         {"json", 0, NULL, &c->json},
         {"strict", 0, NULL, &c->strict},
         {"warnings", 0, NULL, &c->warnings},
@@ -207,6 +217,8 @@ int cli_session(struct cli *c, xensupport_session **s)
                 cli_err("hypervisor: %s", err);
             return rc;
         }
+        if (c->hypfs)
+            xensupport_session_use_hypfs(c->hv);
     }
     *s = c->hv;
     return CLI_OK;

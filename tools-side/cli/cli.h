@@ -38,6 +38,7 @@ struct cli {
     unsigned nr_src;
     bool two_sources; /* diff: src[1] is used too */
     bool json, strict, warnings, descriptions, color;
+    bool hypfs; /* --hypfs: the hypervisor through hypfs only */
     FILE *out;
     xensupport_session *hv; /* the hypervisor, opened once (cli_session) */
 };
@@ -52,9 +53,9 @@ struct cli_opt {
 
 /* What a command accepts besides its own options (struct cli_cmd). */
 enum {
-    CLI_ACCEPT_SOURCE = 1 << 0, /* --document, --table and, with
-                                   --document, --strict, --warnings,
-                                   --descriptions */
+    CLI_ACCEPT_SOURCE = 1 << 0, /* --document, --table, --hypfs and,
+                                   with --document, --strict,
+                                   --warnings, --descriptions */
     CLI_ACCEPT_JSON = 1 << 1,   /* --json */
 };
 

@@ -68,11 +68,14 @@ static const char *S_policy(unsigned p)
     return name ? name : "unknown";
 }
 
-static void S_hv_text(FILE *o, const struct xensupport_hv_info *hv)
+/* via: how the hypervisor was read, "sysctl" or "hypfs". */
+static void S_hv_text(FILE *o, const struct xensupport_hv_info *hv,
+                      const char *via)
 {
     char buf[64];
 
     out_kv(o, "hypervisor_arch", "%s", out_arch(hv->arch));
+    out_kv(o, "hypervisor_read_by", "%s", via ? via : "n/a");
     out_kv(o, "support_policy", "%s", S_policy(hv->policy));
     out_kv(o, "support_policy_flags", "%s",
            S_flags(hv->policy_flags, buf, sizeof(buf)));
@@ -82,7 +85,8 @@ static void S_hv_text(FILE *o, const struct xensupport_hv_info *hv)
     out_kv(o, "support_events_lost", "%u", (unsigned)hv->events_lost);
 }
 
-static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv)
+static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv,
+                      const char *via)
 {
     char buf[64];
 
@@ -90,6 +94,8 @@ static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv)
     yajl_gen_map_open(g);
     json_key(g, "arch");
     json_str(g, out_arch(hv->arch));
+    json_key(g, "read_by");
+    json_str(g, via ? via : "n/a");
     json_key(g, "policy");
     json_str(g, S_policy(hv->policy));
     json_key(g, "policy_flags");
@@ -174,7 +180,7 @@ static void S_text(struct cli *c, xensupport_table *t,
         out_kv(o, key, "%u", n->sec[s]);
     }
     if (hv)
-        S_hv_text(o, hv);
+        S_hv_text(o, hv, xensupport_session_via(c->hv));
 }
 
 static int S_json(struct cli *c, xensupport_table *t,
@@ -244,7 +250,7 @@ static int S_json(struct cli *c, xensupport_table *t,
     yajl_gen_map_close(g);
     yajl_gen_map_close(g);
     if (hv)
-        S_hv_json(g, hv);
+        S_hv_json(g, hv, xensupport_session_via(c->hv));
     yajl_gen_map_close(g);
     return json_close(g);
 }

@@ -46,7 +46,7 @@ _xen_support()
         return
         ;;
     esac
-    local common="--document --table --strict --warnings --descriptions --help"
+    local common="--document --table --hypfs --strict --warnings --descriptions --help"
     case $cmd in
     "")
         COMPREPLY=($(compgen -W "info list show check dump diff status $common --json --version" -- "$cur"))

@@ -457,6 +457,24 @@ xensupport_table *xensupport_session_table(xensupport_session *s, char *err,
                                            size_t errlen);
 
 /*
+ * How the session's last successful read reached the hypervisor:
+ * "sysctl" (XEN_SYSCTL_support_table) or "hypfs" (/support/ in hypfs,
+ * used when the sysctl is not: a hypervisor speaking another sysctl
+ * interface version than these tools, or one without the op); NULL
+ * before any.  Through hypfs, the table and get_info's facts are read;
+ * the record's events are not (xensupport_session_events() fails with
+ * ENOTSUP and says how many there are).
+ */
+const char *xensupport_session_via(const xensupport_session *s);
+
+/*
+ * Read the hypervisor through hypfs only, never the sysctl (to read a
+ * hypervisor as any hypfs client would, or to check that view): 0, or -1
+ * with errno EINVAL for a NULL session.
+ */
+int xensupport_session_use_hypfs(xensupport_session *s);
+
+/*
  * The running hypervisor's boot policy and record (XEN_SYSCTL_support_table
  * get_info / get_events).  The xensupport_session_* calls go through the
  * caller's session; xensupport_hv_info() and xensupport_hv_events() open

@@ -18,9 +18,6 @@
 #include "xs_hv.h"
 #include "xs_private.h"
 
-/* Tables are a few KiB; a bigger claimed size is a broken hypervisor. */
-#define S_TABLE_MAX (16U << 20)
-
 /* The transport new sessions use; NULL: the real one. */
 static _Atomic(const struct xs_transport *) S_transport;
 
@@ -128,9 +125,14 @@ static int S_read_table(xensupport_session *s, struct xs_fetched *out,
     uint32_t size;
     int rc;
 
+    if (s->hypfs_only)
+        return xs_hv_hypfs_table(s, out, err, errlen);
+
     /* 1: a NULL buffer learns the size. */
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_table);
     rc = s->tp->sysctl(s->sess, &op, NULL, 0);
+    if (rc && xs_hv_hypfs_usable(rc) && !xs_hv_hypfs_table(s, out, NULL, 0))
+        return 0;
     if (rc)
         return xs_hv_fail(rc, "get_table", err, errlen);
     size = op.u.table.size;
@@ -139,7 +141,7 @@ static int S_read_table(xensupport_session *s, struct xs_fetched *out,
                          "the hypervisor's size answer is inconsistent "
                          "(%u bytes from offset 0 of %u)",
                          op.u.table.len, size);
-    if (size < XEN_SUPTAB_HEADER_SIZE || size > S_TABLE_MAX) {
+    if (size < XEN_SUPTAB_HEADER_SIZE || size > XEN_SUPTAB_SIZE_MAX) {
         xs_seterr(err, errlen, "the hypervisor reports a table of %u bytes",
                   size);
         errno = EBADMSG;
@@ -176,6 +178,7 @@ static int S_read_table(xensupport_session *s, struct xs_fetched *out,
     out->owned = buf;
     out->p = buf;
     out->len = size;
+    s->via = XS_VIA_SYSCTL;
     return 0;
 }
 
@@ -225,8 +228,12 @@ int xensupport_session_info(xensupport_session *s,
         errno = EINVAL;
         return -1;
     }
+    if (s->hypfs_only)
+        return xs_hv_hypfs_info(s, out, err, errlen);
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_info);
     rc = s->tp->sysctl(s->sess, &op, NULL, 0);
+    if (rc && xs_hv_hypfs_usable(rc) && !xs_hv_hypfs_info(s, out, NULL, 0))
+        return 0;
     if (rc)
         return xs_hv_fail(rc, "get_info", err, errlen);
     memset(out, 0, sizeof(*out));
@@ -246,7 +253,30 @@ int xensupport_session_info(xensupport_session *s,
     out->max_events = in->max_events;
     out->events_lost = in->events_lost;
     out->generation = in->generation;
+    s->via = XS_VIA_SYSCTL;
     return 0;
+}
+
+int xensupport_session_use_hypfs(xensupport_session *s)
+{
+    if (!s) {
+        errno = EINVAL;
+        return -1;
+    }
+    s->hypfs_only = true;
+    return 0;
+}
+
+const char *xensupport_session_via(const xensupport_session *s)
+{
+    switch (s ? s->via : XS_VIA_NONE) {
+    case XS_VIA_SYSCTL:
+        return "sysctl";
+    case XS_VIA_HYPFS:
+        return "hypfs";
+    default:
+        return NULL;
+    }
 }
 
 int xensupport_hv_info(struct xensupport_hv_info *out, char *err, size_t errlen)

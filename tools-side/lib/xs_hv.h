@@ -8,6 +8,7 @@
 #ifndef XS_HV_H
 #define XS_HV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +32,12 @@ struct xs_transport {
      */
     int (*sysctl)(void *sess, struct xen_sysctl_support_table *op, void *buf,
                   size_t len);
+    /*
+     * Read the hypfs node at path ("/support/table") into *buf
+     * (malloc()ed) of *len bytes: 0, or a negative errno (-ENOENT no
+     * such node, as libxenhypfs says).
+     */
+    int (*hypfs_read)(void *sess, const char *path, void **buf, size_t *len);
     void (*close)(void *sess);
 };
 
@@ -44,11 +51,31 @@ extern const struct xs_transport xs_transport_xc;
  */
 void xs_hv_set_transport(const struct xs_transport *t);
 
+/* How a session reads the hypervisor (xensupport_session_via()). */
+enum xs_via { XS_VIA_NONE, XS_VIA_SYSCTL, XS_VIA_HYPFS };
+
 /* A session: the transport and its open state (libxenctrl's handle). */
 struct xensupport_session {
     const struct xs_transport *tp;
     void *sess;
+    enum xs_via via; /* what the last successful read went through */
+    bool hypfs_only; /* xensupport_session_use_hypfs() */
 };
+
+/*
+ * The hypfs fallback (xs_hv_hypfs.c), for a sysctl that failed with rc.
+ * Usable when the sysctl is not: rc is -EACCES (an interface version
+ * other than these tools', or XSM) or -ENOSYS (no such op).
+ */
+int xs_hv_hypfs_usable(int rc);
+/* /support/table into *out: 0, or -1 with errno and err. */
+struct xs_fetched;
+int xs_hv_hypfs_table(struct xensupport_session *s, struct xs_fetched *out,
+                      char *err, size_t errlen);
+/* get_info's facts from /support/{table,policy,record}: 0 or -1. */
+struct xensupport_hv_info;
+int xs_hv_hypfs_info(struct xensupport_session *s,
+                     struct xensupport_hv_info *out, char *err, size_t errlen);
 
 /*
  * A failed call (rc < 0) of sub-op what: sets errno (ENOSYS no table,

@@ -49,7 +49,22 @@ static int S_read_events(xensupport_session *s, struct xensupport_event **ev,
     int rc;
 
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_events);
-    rc = s->tp->sysctl(s->sess, &op, NULL, 0);
+    rc = s->hypfs_only ? -EACCES : s->tp->sysctl(s->sess, &op, NULL, 0);
+    if (rc && xs_hv_hypfs_usable(rc)) {
+        struct xensupport_hv_info info;
+
+        if (!xs_hv_hypfs_info(s, &info, NULL, 0)) {
+            xs_seterr(err, errlen,
+                      "the record's events are read by "
+                      "XEN_SYSCTL_support_table%s%s%s; hypfs has only their "
+                      "count, %u",
+                      s->hypfs_only ? " (not used: hypfs only)" : "",
+                      s->hypfs_only ? "" : ", which this hypervisor refuses: ",
+                      s->hypfs_only ? "" : strerror(-rc), info.nr_events);
+            errno = ENOTSUP;
+            return -1;
+        }
+    }
     if (rc)
         return xs_hv_fail(rc, "get_events", err, errlen);
     total = op.u.events.total;

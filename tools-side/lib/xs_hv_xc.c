@@ -1,6 +1,7 @@
 /*
  * xs_hv_xc.c: the real transport of the hypervisor source: libxenctrl
- * (xc_interface_open, xc_sysctl) with hypercall-safe buffers.  The op is
+ * (xc_interface_open, xc_sysctl) with hypercall-safe buffers, and
+ * libxenhypfs for the hypfs reads.  The op is
  * placed in struct xen_sysctl's u.pad, since Debian's <xen/sysctl.h> has
  * no member for it.  libxenctrl logs through a silent logger, one per
  * session (libxenctrl takes it as a mutable pointer), so the caller's
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include <xenctrl.h>
+#include <xenhypfs.h>
 
 #include "xs_hv_abi.h"
 #include "xs_hv.h"
@@ -148,8 +150,34 @@ static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
     return rc;
 }
 
+static int S_hypfs_read(void *sess, const char *path, void **buf, size_t *len)
+{
+    struct S_xc *x = sess;
+    struct xenhypfs_dirent *d = NULL;
+    xenhypfs_handle *h;
+    void *p;
+    int saved;
+
+    h = xenhypfs_open(&x->quiet, 0);
+    if (!h)
+        return -(errno ? errno : EIO);
+    errno = 0;
+    p = xenhypfs_read_raw(h, path, &d);
+    saved = errno ? errno : EIO;
+    xenhypfs_close(h);
+    if (!p) {
+        free(d);
+        return -saved;
+    }
+    *len = d->size;
+    *buf = p;
+    free(d);
+    return 0;
+}
+
 const struct xs_transport xs_transport_xc = {
     .open = S_open,
     .sysctl = S_sysctl,
+    .hypfs_read = S_hypfs_read,
     .close = S_close,
 };

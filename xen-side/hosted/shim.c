@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xen/hypfs.h>
 #include <hosted/shim.h>
 #include <xen/guest_access.h>
 #include <xen/kernel.h>
@@ -50,6 +51,7 @@ void hosted_reset(void)
     hosted_xsm_calls = 0;
     hosted_printk_buf[0] = '\0';
     printk_len = 0;
+    hosted_hypfs_reset();
 }
 
 size_t hosted_copy_to_guest(void *dst, const void *src, size_t len)

@@ -5,7 +5,8 @@
 # dumped too), the load (only in the boot without
 # xsm=flask, told apart by xl info's xen_commandline), xl still working
 # (and which scheduler runs), a cpupool with the RTDS scheduler (a gate
-# after boot), and `xen-support status` in both formats.
+# after boot), `xen-support status` in both formats, and the hypfs view
+# (docs/hypfs.md) read with Xen's xenhypfs.
 # shellcheck shell=sh
 ref=/usr/share/xen-support/support_table.bin
 run probe xen-sysctl-probe /tmp/table.bin
@@ -20,5 +21,12 @@ else
     run load xen-sysctl-load 100000 $ref
 fi
 run cpupool xen-sysctl-probe cpupool
+run hypfs-ls xenhypfs ls /support
+# xenhypfs cat cannot print a blob (libxenhypfs's xenhypfs_read() answers
+# EDOM for one): xen-support reads it raw (xenhypfs_read_raw()).
+run hypfs-table xen-support --hypfs dump -o /tmp/hypfs.bin
+dump hypfs /tmp/hypfs.bin
+run hypfs-policy xenhypfs cat /support/policy
+run hypfs-record xenhypfs cat /support/record
 run xs-status xen-support status
 run xs-prom xen-support status --prometheus

@@ -54,7 +54,8 @@ extern jmp_buf *hosted_panic_jmp;
 
 void hosted_reset(void);
 
-/* The initcall of support.c, as the __initcall shim exposes it. */
+/* The initcalls, as the __initcall shim exposes them. */
 extern int (*const hosted_initcall_support_table_init)(void);
+extern int (*const hosted_initcall_support_hypfs_init)(void);
 
 #endif
