@@ -5,7 +5,7 @@
  * Owns the table that xen-support-gen compiled from SUPPORT.md and the
  * build linked in read-only (xen_support_table): checks it with the table
  * core's validator (xen/suptab.h, every rule of the format) when it is
- * attached, and answers lookups in it by generated id and by name.  The
+ * attached, and answers lookups in it by generated id.  The
  * boot policy is in support_policy.c, the XEN_SYSCTL_support_table
  * handler in support_sysctl.c.  The same file builds on Linux against
  * xen-side/hosted/ for the unit tests.
@@ -20,13 +20,17 @@
 
 #include "support_private.h"
 
-/* The attached table (see support_table_attach()). */
+/* The attached table (see attach()). */
 static struct suptab __ro_after_init attached;
 const struct suptab *__ro_after_init support_tab;
 static bool __ro_after_init builtin_tried;
 
-int support_table_attach(const uint8_t *blob, uint32_t size, char *why,
-                         size_t why_len)
+/*
+ * Check blob with the table core and make it the table every lookup uses.
+ * Writes __ro_after_init data: boot time only (the built-in table is
+ * attached by the initcall at the latest; see support_attach_builtin()).
+ */
+static int attach(const uint8_t *blob, uint32_t size, char *why, size_t why_len)
 {
     struct suptab t;
     int rc = suptab_validate(&t, blob, size, why, why_len);
@@ -36,6 +40,12 @@ int support_table_attach(const uint8_t *blob, uint32_t size, char *why,
     attached = t;
     support_tab = &attached;
     return 0;
+}
+
+int __init support_table_attach(const uint8_t *blob, uint32_t size, char *why,
+                                size_t why_len)
+{
+    return attach(blob, size, why, why_len);
 }
 
 const struct xen_suptab_header *support_table_header(void)
@@ -96,8 +106,7 @@ void support_attach_builtin(void)
     if ( support_tab || builtin_tried )
         return;
     builtin_tried = true;
-    if ( support_table_attach(xen_support_table, xen_support_table_size, why,
-                              sizeof(why)) )
+    if ( attach(xen_support_table, xen_support_table_size, why, sizeof(why)) )
         printk(XENLOG_ERR "support: built-in support table not used: %s\n",
                why);
 }

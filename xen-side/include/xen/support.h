@@ -17,10 +17,11 @@
 struct xen_sysctl_support_table;
 
 /*
- * Check a table with the table core (every rule of the format) and make
- * it the one every lookup uses; the boot code attaches the linked table
- * (xen_support_table) from an initcall.  Returns 0, or -EBADMSG /
- * -EOPNOTSUPP (nothing attached, why says why in one line).
+ * Check a table given at boot with the table core (every rule of the
+ * format) and make it the one every lookup uses.  The linked table
+ * (xen_support_table) is attached by support.c itself, from an initcall
+ * or the first gate before it.  Returns 0, or -EBADMSG / -EOPNOTSUPP
+ * (nothing attached, why says why in one line).
  */
 int support_table_attach(const uint8_t *blob, uint32_t size, char *why,
                          size_t why_len);
