@@ -55,6 +55,35 @@ test-xen-hosted-417: $(O)/tests/xen/test_support_lookup
 
 ONCE_TEST_TARGETS += test-xen-hosted-417
 
+# The gates again with Xen 4.17's own statement linked in, as a 4.17
+# hypervisor has it (its "Status, x86/shim: Supported" row for the PV
+# shim's null scheduler, among others): the hypervisor code and the gate
+# test compiled against the header and table generated from it.  Once,
+# as the statement is fetched.
+XT417 := $(O)/tests/xen/s417
+XT417_SRCS := $(patsubst %,xen-side/common/%.c,support support_param \
+    support_policy support_sysctl support_hypfs) xen-side/hosted/shim.c \
+    xen-side/hosted/hypfs.c tests/xen/test_support_gate.c tests/xen/xt_util.c
+$(XT417)/gen/support_table_gen.c: $(GEN_BIN)
+	@mkdir -p $(@D)/xen
+	doc="$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md" && \
+	$(GEN_BIN) --quiet --c-source $@ \
+	    --header $(@D)/xen/support_features.h "$$doc"
+$(XT417)/test_support_gate: $(XT417)/gen/support_table_gen.c $(XT417_SRCS) \
+    $(XEN_HOSTED_GEN)/sysctl_support_abi.h $(CORE_OBJS) $(XSDOC_A) \
+    $(XENSUPPORT_A)
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -Ixen-side/hosted/include \
+	    -I$(XT417)/gen -I$(XEN_HOSTED_GEN) -DCONFIG_X86 \
+	    -DCONFIG_SUPPORT_TABLE $(call pc_cflags,$(CMOCKA_PC)) -o $@ \
+	    $(XT417_SRCS) $(XT417)/gen/support_table_gen.c $(CORE_OBJS) \
+	    $(XSDOC_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
+
+.PHONY: test-xen-gates-417
+test-xen-gates-417: $(XT417)/test_support_gate
+	$< "$$(scripts/xen-source.sh build/xen-src | tail -n 1)/SUPPORT.md"
+
+ONCE_TEST_TARGETS += test-xen-gates-417
+
 # Xen 4.17's own statement compiled in (arm64: the quick relink), then
 # both architectures with $(SUPPORT_MD), each time the byte comparison;
 # the last run also reports the image growth.
