@@ -21,6 +21,7 @@
 
 #include <hosted/shim.h>
 #include <public/sysctl.h>
+#include <xen/hypfs.h>
 #include <xen/support.h>
 
 #include "tt_hosted.h"
@@ -189,6 +190,49 @@ static void test_hypfs_fallback(void **state)
     assert_int_equal(xensupport_session_info(s, &fs, S_err, sizeof(S_err)), 0);
     assert_string_equal(xensupport_session_via(s), "sysctl");
     xensupport_session_close(s);
+    free((void *)hosted_hypfs_content("/support/policy"));
+    tt_hv_install();
+}
+
+/* What hypfs says is checked: malformed nodes are refused, by name. */
+static void test_hypfs_malformed(void **state)
+{
+    static const struct {
+        const char *path, *text, *what;
+    } cases[] = {
+        {"/support/policy", "refuse\n", "/support/policy is malformed"},
+        {"/support/policy", "deny\nstrict\n", "/support/policy is malformed"},
+        {"/support/policy", "warn\nstrict\nexempt\n",
+         "/support/policy is malformed"},
+        {"/support/policy", "", "/support/policy is malformed"},
+        {"/support/record", "events 1 lost 0\n",
+         "/support/record is malformed"},
+        {"/support/record", "", "/support/record is malformed"},
+        {"/support/table", "XSUP", "hypfs /support/table holds 5 bytes"},
+    };
+    struct xensupport_hv_info hv;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        /* The initcall allocates the policy text, once per boot. */
+        free((void *)hosted_hypfs_content("/support/policy"));
+        tt_hv_install();
+        assert_int_equal(hosted_initcall_support_table_init(), 0);
+        assert_int_equal(hosted_initcall_support_hypfs_init(), 0);
+        tt_hv.interface_version = 0x16;
+        tt_hv.hypfs_path = cases[i].path;
+        tt_hv.hypfs_text = cases[i].text;
+        memset(S_err, 0, sizeof(S_err));
+        assert_int_equal(xensupport_hv_info(&hv, S_err, sizeof(S_err)), -1);
+        /* The sysctl's error and errno, then why hypfs did not do. */
+        assert_int_equal(errno, EPROTO);
+        assert_non_null(strstr(S_err, "interface mismatch"));
+        if (!strstr(S_err, cases[i].what))
+            fail_msg("'%s' lacks '%s'", S_err, cases[i].what);
+        assert_null(strchr(S_err, '\n'));
+    }
+    free((void *)hosted_hypfs_content("/support/policy"));
+    tt_hv_install();
 }
 
 static void test_corrupt_in_transit(void **state)
@@ -449,6 +493,7 @@ int main(void)
         cmocka_unit_test_setup(test_no_op, S_reset),
         cmocka_unit_test_setup(test_interface_mismatch, S_reset),
         cmocka_unit_test_setup(test_hypfs_fallback, S_reset),
+        cmocka_unit_test_setup(test_hypfs_malformed, S_reset),
         cmocka_unit_test_setup(test_corrupt_in_transit, S_reset),
         cmocka_unit_test_setup(test_changed_size, S_reset),
         cmocka_unit_test_setup(test_short_read, S_reset),

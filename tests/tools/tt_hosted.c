@@ -5,6 +5,7 @@
  * memcpy()), and each fault is applied around the real handler.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <hosted/shim.h>
@@ -83,6 +84,15 @@ static int S_hypfs_read(void *sess, const char *path, void **buf, size_t *len)
 
     (void)sess;
     tt_hv.hypfs_reads++;
+    if (tt_hv.hypfs_path && tt_hv.hypfs_text &&
+        !strcmp(path, tt_hv.hypfs_path)) {
+        *len = strlen(tt_hv.hypfs_text) + 1;
+        *buf = malloc(*len);
+        if (!*buf)
+            return -ENOMEM;
+        memcpy(*buf, tt_hv.hypfs_text, *len);
+        return 0;
+    }
     return hosted_hypfs_read(path, &type, buf, len);
 }
 

@@ -24,6 +24,8 @@ struct tt_hv {
     long corrupt_at;               /* table byte flipped in transit */
     void (*after)(unsigned call);  /* run after each call */
     unsigned hypfs_reads;          /* hypfs nodes read */
+    const char *hypfs_path;        /* this node reads as hypfs_text */
+    const char *hypfs_text;        /* (with its NUL), if both are set */
 };
 extern struct tt_hv tt_hv;
 

@@ -117,6 +117,21 @@ void xs_hv_op(struct xen_sysctl_support_table *op, uint32_t cmd)
     op->cmd = cmd;
 }
 
+/*
+ * The sysctl failed with rc and hypfs, tried instead, with herr: the
+ * sysctl's errno and message, then why hypfs did not answer.
+ */
+static int S_fail_both(int rc, const char *what, const char *herr, char *err,
+                       size_t errlen)
+{
+    size_t n;
+
+    xs_hv_fail(rc, what, err, errlen);
+    if (err && errlen && (n = strlen(err)) + 1 < errlen)
+        snprintf(err + n, errlen - n, "; and hypfs: %s", herr);
+    return -1;
+}
+
 static int S_read_table(xensupport_session *s, struct xs_fetched *out,
                         char *err, size_t errlen)
 {
@@ -131,8 +146,13 @@ static int S_read_table(xensupport_session *s, struct xs_fetched *out,
     /* 1: a NULL buffer learns the size. */
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_table);
     rc = s->tp->sysctl(s->sess, &op, NULL, 0);
-    if (rc && xs_hv_hypfs_usable(rc) && !xs_hv_hypfs_table(s, out, NULL, 0))
-        return 0;
+    if (rc && xs_hv_hypfs_usable(rc)) {
+        char herr[XENSUPPORT_ERRLEN];
+
+        if (!xs_hv_hypfs_table(s, out, herr, sizeof(herr)))
+            return 0;
+        return S_fail_both(rc, "get_table", herr, err, errlen);
+    }
     if (rc)
         return xs_hv_fail(rc, "get_table", err, errlen);
     size = op.u.table.size;
@@ -232,8 +252,13 @@ int xensupport_session_info(xensupport_session *s,
         return xs_hv_hypfs_info(s, out, err, errlen);
     xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_info);
     rc = s->tp->sysctl(s->sess, &op, NULL, 0);
-    if (rc && xs_hv_hypfs_usable(rc) && !xs_hv_hypfs_info(s, out, NULL, 0))
-        return 0;
+    if (rc && xs_hv_hypfs_usable(rc)) {
+        char herr[XENSUPPORT_ERRLEN];
+
+        if (!xs_hv_hypfs_info(s, out, herr, sizeof(herr)))
+            return 0;
+        return S_fail_both(rc, "get_info", herr, err, errlen);
+    }
     if (rc)
         return xs_hv_fail(rc, "get_info", err, errlen);
     memset(out, 0, sizeof(*out));
