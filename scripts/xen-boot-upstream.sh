@@ -13,6 +13,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+# shellcheck source=scripts/xen-tree.sh
+. scripts/xen-tree.sh
 [ $# -gt 0 ] || { echo "usage: xen-boot-upstream.sh TREE..." >&2; exit 2; }
 gen=${XEN_SUPPORT_GEN:-build/default/bin/xen-support-gen}
 O=${O:-build/default}
@@ -33,8 +35,7 @@ for t in "$@"; do
     name=$(basename "$t")
     b=build/ports/$name
     mkdir -p "$b/boot"
-    ver=$(sed -n 's/^export XEN_\(SUB\)*VERSION *= *\([0-9]*\).*/\2/p' \
-        "$t/xen/Makefile" | paste -sd.)
+    ver=$(xen_tree_version "$t")
     iv=$(sed -n 's/^#define XEN_SYSCTL_INTERFACE_VERSION *0x0*\([0-9A-Fa-f]*\).*/\1/p' \
         "$t/xen/include/public/sysctl.h")
     want=hypfs

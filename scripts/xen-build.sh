@@ -21,11 +21,10 @@
 set -euo pipefail
 
 arch=${1:?usage: xen-build.sh x86_64|arm64}
-case "$arch" in
-x86_64) xarch=x86_64 cross= ;;
-arm64) xarch=arm64 cross=aarch64-linux-gnu- ;;
-*) echo "xen-build.sh: unknown arch '$arch' (x86_64 or arm64)" >&2; exit 2 ;;
-esac
+# shellcheck source=scripts/xen-tree.sh
+. "$(dirname "$0")/xen-tree.sh"
+xen_tree_arch "$arch" || {
+    echo "xen-build.sh: unknown arch '$arch' (x86_64 or arm64)" >&2; exit 2; }
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -50,8 +49,7 @@ if [ -z "$src" ]; then
 else
     [ -f "$src/xen/Makefile" ] || {
         echo "xen-build.sh: XEN_SRC=$src: not a Xen tree" >&2; exit 2; }
-    v=$(sed -n 's/^export XEN_\(SUB\)*VERSION *= *\([0-9]*\).*/\2/p' \
-        "$src/xen/Makefile" | paste -sd.)
+    v=$(xen_tree_version "$src")
     xbuild=${XEN_BUILD:-build/xen-$v}
 fi
 src=$(cd "$src" && pwd)

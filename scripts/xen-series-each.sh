@@ -9,11 +9,10 @@
 # build/series-each/).
 set -euo pipefail
 src=${1:?usage: xen-series-each.sh XEN_SRC x86_64|arm64} arch=${2:?arch}
-case "$arch" in
-x86_64) xarch=x86_64 cross= ;;
-arm64) xarch=arm64 cross=aarch64-linux-gnu- ;;
-*) echo "xen-series-each.sh: unknown arch '$arch'" >&2; exit 2 ;;
-esac
+# shellcheck source=scripts/xen-tree.sh
+. "$(dirname "$0")/xen-tree.sh"
+xen_tree_arch "$arch" || {
+    echo "xen-series-each.sh: unknown arch '$arch'" >&2; exit 2; }
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 gen=$top/${XEN_SUPPORT_GEN:-build/default/bin/xen-support-gen}

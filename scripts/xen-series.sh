@@ -33,9 +33,10 @@ ports=$top/xen-side/ports
 
 die() { echo "xen-series.sh: $*" >&2; exit 1; }
 [ -f "$src/xen/Makefile" ] || die "$src: not a Xen source tree (no xen/Makefile)"
-ver=$(sed -n 's/^export XEN_VERSION *= *\([0-9]*\).*/\1/p' "$src/xen/Makefile")
-sub=$(sed -n 's/^export XEN_SUBVERSION *= *\([0-9]*\).*/\1/p' "$src/xen/Makefile")
-[ -n "$ver" ] && [ -n "$sub" ] || die "$src/xen/Makefile: no XEN_VERSION"
+# shellcheck source=scripts/xen-tree.sh
+. "$top/scripts/xen-tree.sh"
+vs=$(xen_tree_version "$src") || die "$src/xen/Makefile: no XEN_VERSION"
+ver=${vs%.*} sub=${vs#*.}
 [ "$ver" -gt 4 ] || { [ "$ver" -eq 4 ] && [ "$sub" -ge 17 ]; } ||
     die "$src is Xen $ver.$sub; the series needs 4.17 or later"
 vnum=$((ver * 100 + sub))

@@ -78,8 +78,9 @@ mkdir "$tmp/bad"
 tar -C "$src" --exclude=.git -cf - . | tar -C "$tmp/bad" -xf -
 sed -i '/^#define XEN_SYSCTL_\(get_cpu_policy\|dt_overlay\)  *\(29\|30\)$/d' \
     "$tmp/bad/xen/include/public/sysctl.h"
-ver=$(sed -n 's/^export XEN_\(SUB\)*VERSION *= *\([0-9]*\).*/\2/p' \
-    "$src/xen/Makefile" | paste -sd.)
+# shellcheck source=scripts/xen-tree.sh
+. "$top/scripts/xen-tree.sh"
+ver=$(xen_tree_version "$src")
 if "$top/scripts/xen-series.sh" "$tmp/bad" "$tmp/badout" 2>"$tmp/err"; then
     fail "the series applied to a tree without its context"
 fi
