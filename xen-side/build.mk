@@ -9,6 +9,7 @@
 XEN_HOSTED_DIR := $(O)/xen-side/hosted
 XEN_HOSTED_GEN := $(XEN_HOSTED_DIR)/gen
 XEN_HOSTED_CFLAGS := -Ixen-side/hosted/include -I$(XEN_HOSTED_GEN) -DCONFIG_X86 \
+    -Wno-unused-parameter \
     -DCONFIG_SUPPORT_TABLE
 XEN_ABI_PATCH := $(wildcard xen-side/series/0001-*/sysctl-*.diff)
 
@@ -30,10 +31,12 @@ XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
 
 # The table (support.c), the support= option (support_param.c), the
 # boot policy's gates (support_policy.c) and the sysctl handler
-# (support_sysctl.c), and the hypfs view (support_hypfs.c, with the hypfs
-# shim hosted/hypfs.c).
+# (support_sysctl.c), the hypfs view (support_hypfs.c, with the hypfs
+# shim hosted/hypfs.c), and the boot module and runtime load
+# (support_load.c).
 XEN_SUPPORT_OBJS := $(patsubst %,$(O)/xen-side/common/%.o,support \
-                    support_param support_policy support_sysctl support_hypfs)
+                    support_param support_policy support_sysctl support_hypfs \
+                    support_load)
 
 $(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o $(O)/xen-side/hosted/hypfs.o: \
     private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS)

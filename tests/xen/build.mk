@@ -10,7 +10,8 @@
 #    generator's output, and the build stopping without the generator;
 #  - series (ONCE_TEST_TARGETS): the patch series for Debian's tree.
 
-XT_PROGS := support_sysctl support_lookup support_gate support_hypfs
+XT_PROGS := support_sysctl support_lookup support_gate support_hypfs \
+    support_load
 XT_BINS := $(XT_PROGS:%=$(O)/tests/xen/test_%)
 XT_UTIL := $(O)/tests/xen/xt_util.o
 
@@ -42,6 +43,7 @@ test-xen-hosted: $(XT_BINS) $(XT_ABI) $(GEN_BIN)
 	        subfeatures.md qualifiers.md status.md headings.md release.md)
 	$(O)/tests/xen/test_support_gate
 	$(O)/tests/xen/test_support_hypfs $(SUPPORT_MD)
+	$(O)/tests/xen/test_support_load $(SUPPORT_MD)
 	tests/xen/gate-missing.sh $(GEN_BIN) $(XEN_HOSTED_GEN) $(SUPPORT_MD)
 
 TEST_TARGETS += test-xen-hosted

@@ -25,6 +25,7 @@ static void test_interface_version(void **state)
     (void)state;
     assert_int_equal(XEN_SYSCTL_INTERFACE_VERSION, 0x15);
     assert_int_equal(XEN_SYSCTL_support_table, 31);
+    assert_int_equal(XEN_SYSCTL_support_load, 32);
 }
 
 static void test_layout(void **state)
@@ -34,8 +35,11 @@ static void test_layout(void **state)
     (void)state;
     assert_true(sizeof(struct xen_sysctl_support_table) <=
                 sizeof(sysctl.u.pad));
-    assert_int_equal(sizeof(struct xen_sysctl_support_table), 56);
-    assert_int_equal(sizeof(struct xen_sysctl_support_info), 44);
+    assert_int_equal(sizeof(struct xen_sysctl_support_table), 72);
+    assert_int_equal(sizeof(struct xen_sysctl_support_load), 24);
+    assert_int_equal(sizeof(struct xen_sysctl_support_info), 60);
+    assert_int_equal(offsetof(struct xen_sysctl_support_info, source), 44);
+    assert_int_equal(offsetof(struct xen_sysctl_support_load, buffer), 16);
     assert_int_equal(sizeof(struct xen_sysctl_support_get_table), 24);
     assert_int_equal(sizeof(struct xen_sysctl_support_get_events), 32);
     assert_int_equal(sizeof(struct xen_support_event), 64);

@@ -113,22 +113,6 @@ static void test_linked_table(void **state)
     assert_int_equal((uintptr_t)xen_support_table % 8, 0);
 }
 
-static void test_abi_layout(void **state)
-{
-    (void)state;
-    /* The union member must not grow struct xen_sysctl (u.pad[128]). */
-    assert_true(sizeof(struct xen_sysctl_support_table) <= 128);
-    assert_int_equal(sizeof(struct xen_support_event), 64);
-    assert_int_equal(sizeof(struct xen_sysctl_support_info), 44);
-    assert_int_equal(offsetof(struct xen_sysctl_support_table, u), 8);
-    assert_int_equal(offsetof(struct xen_sysctl_support_get_table, buffer) % 8,
-                     0);
-    assert_int_equal(offsetof(struct xen_sysctl_support_get_events, buffer) % 8,
-                     0);
-    assert_int_equal(offsetof(struct xen_support_event, time) % 8, 0);
-    assert_int_equal(XEN_SYSCTL_support_table, 31);
-}
-
 static void test_get_info(void **state)
 {
     const struct xen_suptab_header *h = xt_hdr(want);
@@ -619,7 +603,6 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_no_table),
         cmocka_unit_test(test_initcall),
         cmocka_unit_test(test_linked_table),
-        cmocka_unit_test(test_abi_layout),
         cmocka_unit_test(test_get_info),
         cmocka_unit_test(test_bad_cmd_and_pad),
         cmocka_unit_test(test_two_calls),

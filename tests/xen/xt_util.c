@@ -117,7 +117,7 @@ int xt_fold_cmp(const char *a, const char *b)
 
 int xt_feature_by_name(const char *name)
 {
-    if (!support_tab || !name)
+    if (!support_active || !name)
         return -ENOENT;
-    return suptab_lookup(support_tab, name);
+    return suptab_lookup(&support_active->t, name);
 }

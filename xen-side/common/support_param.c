@@ -57,9 +57,10 @@ static int exempt_add(const char *name, size_t len)
     unsigned int id, found = 0;
 
     slug(name, len, want, sizeof(want));
-    for ( id = 0; want[0] && support_feature(id); id++ )
+    /* By built-in id, as the gates name features. */
+    for ( id = 0; want[0] && support_builtin_name(id, full, sizeof(full)) >= 0;
+          id++ )
     {
-        support_feature_name(id, full, sizeof(full));
         slug(full, sizeof(full), have, sizeof(have));
         if ( strcmp(have, want) )
             continue;
@@ -128,7 +129,7 @@ static int __init cf_check parse_support(const char *s)
         }
         else if ( !strncmp(s, "exempt:", 7) && ss - s > 7 )
         {
-            if ( !support_tab || exempt_add(s + 7, ss - s - 7) )
+            if ( !support_builtin() || exempt_add(s + 7, ss - s - 7) )
                 rc = -EINVAL;
         }
         else

@@ -15,6 +15,7 @@
 #include <xen/init.h>
 #include <xen/kernel.h>
 #include <xen/lib.h>
+#include <xen/rcupdate.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
@@ -38,32 +39,44 @@ unsigned int support_nr_events;
 uint32_t support_events_generation;
 uint32_t support_events_lost;
 
-/* As support_record(), but returns 1 for a new event, 0 for a merged one. */
-static int record_event(unsigned int feature, unsigned int row,
-                        unsigned int decision, unsigned int origin,
-                        domid_t domid, const char *text)
+/*
+ * As support_record(), in table a (under RCU), but returns 1 for a new
+ * event, 0 for a merged one, and -EAGAIN if a is no longer the active
+ * table: the caller reads the new one and asks again.
+ */
+static int record_event(const struct support_active *a, unsigned int feature,
+                        unsigned int row, unsigned int decision,
+                        unsigned int origin, domid_t domid, const char *text)
 {
-    struct suptab_row r;
-    bool have_row = !support_row(row, &r);
+    const struct suptab *t = &a->t;
+    struct suptab_row r = {0};
     char otext[XEN_SUPPORT_ORIGIN_TEXT];
     struct xen_support_event *e;
     unsigned long flags;
     unsigned int i;
     int rc = 1;
 
-    if ( !support_feature(feature) ||
-         (row != XEN_SUPPORT_ROW_NONE && !have_row) ||
+    if ( feature >= t->h.nr_features ||
+         (row != XEN_SUPPORT_ROW_NONE && row >= t->h.nr_rows) ||
          decision < XEN_SUPPORT_DECISION_WARNED ||
          decision > XEN_SUPPORT_DECISION_EXEMPTED ||
          origin < XEN_SUPPORT_ORIGIN_BOOT ||
          origin > XEN_SUPPORT_ORIGIN_RUNTIME )
         return -EINVAL;
+    if ( row != XEN_SUPPORT_ROW_NONE )
+        suptab_row(t, row, &r);
 
     memset(otext, 0, sizeof(otext));
     if ( text )
         strlcpy(otext, text, sizeof(otext));
 
     spin_lock_irqsave(&support_events_lock, flags);
+    /* support_activate() swaps tables under this lock. */
+    if ( a != support_active )
+    {
+        rc = -EAGAIN;
+        goto out;
+    }
     for ( i = 0; i < support_nr_events; i++ )
     {
         e = &support_events[i];
@@ -94,7 +107,7 @@ static int record_event(unsigned int feature, unsigned int row,
     e->row = row;
     e->decision = decision;
     e->origin = origin;
-    e->reading = have_row ? r.reading : 0;
+    e->reading = r.reading;
     e->domid = domid;
     e->count = 1;
     e->seq = ++support_events_generation;
@@ -116,32 +129,100 @@ int support_record(unsigned int feature, unsigned int row,
                    unsigned int decision, unsigned int origin, domid_t domid,
                    const char *text)
 {
-    int rc = record_event(feature, row, decision, origin, domid, text);
+    const struct support_active *a;
+    int rc;
+
+    do
+    {
+        rcu_read_lock(&support_rcu_lock);
+        a = rcu_dereference(support_active);
+        rc = a ? record_event(a, feature, row, decision, origin, domid, text)
+               : -EINVAL;
+        rcu_read_unlock(&support_rcu_lock);
+    } while ( rc == -EAGAIN );
 
     return rc < 0 ? rc : 0;
 }
 
+/* The row of feature in to with the qualifier of row in from. */
+static unsigned int same_row(const struct suptab *from, unsigned int row,
+                             const struct suptab *to, unsigned int feature)
+{
+    struct suptab_feature f;
+    struct suptab_row r;
+    char qual[64] = "";
+    unsigned int i;
+    int len = 0;
+
+    suptab_row(from, row, &r);
+    if ( r.qualifier != XEN_SUPTAB_STR_NONE )
+        len = suptab_str_copy(from, r.qualifier, qual, sizeof(qual));
+    if ( len < 0 || (size_t)len >= sizeof(qual) )
+        return XEN_SUPPORT_ROW_NONE;
+
+    suptab_feature(to, feature, &f);
+    for ( i = f.first_row; i < f.first_row + f.nr_rows; i++ )
+    {
+        struct suptab_row n;
+
+        suptab_row(to, i, &n);
+        if ( !(XEN_SUPTAB_ARCH(n.reading) & XEN_SUPTAB_ARCH(r.reading)) )
+            continue;
+        if ( r.qualifier == XEN_SUPTAB_STR_NONE
+                 ? n.qualifier == XEN_SUPTAB_STR_NONE
+                 : n.qualifier != XEN_SUPTAB_STR_NONE &&
+                       !suptab_str_cmp(to, n.qualifier, qual) )
+            return i;
+    }
+    return XEN_SUPPORT_ROW_NONE;
+}
+
+void support_events_follow(const struct suptab *from, const struct suptab *to)
+{
+    unsigned int i;
+
+    for ( i = 0; i < support_nr_events; i++ )
+    {
+        struct xen_support_event *e = &support_events[i];
+        int id = XEN_SUPPORT_FEATURE_NONE;
+
+        if ( e->feature < from->h.nr_features )
+            id = support_same_feature(from, e->feature, to);
+        if ( id < 0 || id == XEN_SUPPORT_FEATURE_NONE )
+        {
+            e->feature = XEN_SUPPORT_FEATURE_NONE;
+            e->row = XEN_SUPPORT_ROW_NONE;
+            continue;
+        }
+        e->row = e->row < from->h.nr_rows ? same_row(from, e->row, to, id)
+                                          : XEN_SUPPORT_ROW_NONE;
+        e->feature = id;
+    }
+    support_events_generation++;
+}
+
 /*
- * The row of feature that applies here: the first one for this
+ * The row of feature (in t) that applies here: the first one for this
  * architecture whose qualifier contains qual, or without a qualifier when
  * qual is NULL; else the first one for this architecture.
  */
-static unsigned int pick_row(unsigned int feature, const char *qual)
+static unsigned int pick_row(const struct suptab *t, unsigned int feature,
+                             const char *qual)
 {
-    unsigned int first, nr, i, pick = XEN_SUPPORT_ROW_NONE;
+    unsigned int i, pick = XEN_SUPPORT_ROW_NONE;
+    struct suptab_feature f;
 
-    if ( support_feature_rows(feature, &first, &nr) )
-        return XEN_SUPPORT_ROW_NONE;
-    for ( i = first; i < first + nr; i++ )
+    suptab_feature(t, feature, &f);
+    for ( i = f.first_row; i < f.first_row + f.nr_rows; i++ )
     {
         struct suptab_row r;
         bool has_qual;
 
-        support_row(i, &r);
+        suptab_row(t, i, &r);
         has_qual = r.qualifier != XEN_SUPTAB_STR_NONE;
         if ( !(XEN_SUPTAB_ARCH(r.reading) & SUPPORT_ARCH) )
             continue;
-        if ( qual ? has_qual && suptab_str_has(support_tab, r.qualifier, qual)
+        if ( qual ? has_qual && suptab_str_has(t, r.qualifier, qual)
                   : !has_qual )
             return i;
         if ( pick == XEN_SUPPORT_ROW_NONE )
@@ -155,12 +236,13 @@ static unsigned int pick_row(unsigned int feature, const char *qual)
  * Experimental or Deprecated, or (strict, the default) not security
  * supported.
  */
-static bool outside(unsigned int row)
+static bool outside(const struct suptab *t, unsigned int row)
 {
     struct suptab_row r;
 
-    if ( support_row(row, &r) )
+    if ( row >= t->h.nr_rows )
         return true;
+    suptab_row(t, row, &r);
     switch ( XEN_SUPTAB_LEVEL(r.reading) )
     {
     case XEN_SUPTAB_LEVEL_TECH_PREVIEW:
@@ -209,7 +291,8 @@ static int __init cf_check support_banner(void)
             continue;
         if ( !len )
             len = snprintf(banner, sizeof(banner), "%s", head);
-        support_feature_name(e->feature, name, sizeof(name));
+        if ( support_feature_name(e->feature, name, sizeof(name)) < 0 )
+            strlcpy(name, e->origin_text, sizeof(name));
         if ( len + strlen(name) + 3 + sizeof(more) > sizeof(banner) )
         {
             snprintf(banner + len, sizeof(banner) - len, "%s", more);
@@ -232,26 +315,33 @@ static const char *const decisions[] = {
 };
 
 /*
- * refusable: false for what Xen would fall back to anyway (the default
- * scheduler): refusing it could not keep it off, so it is recorded as
- * warned, with a line saying why, never as refused while it runs.
+ * The gate in table a (under RCU) for built-in feature id: 1 when the
+ * caller may enable the feature, 0 when refused, -EAGAIN when a was
+ * replaced meanwhile.  refusable: false for what Xen would fall back to
+ * anyway (the default scheduler): refusing it could not keep it off, so
+ * it is recorded as warned, with a line saying why, never as refused
+ * while it runs.
  */
-static bool gate(unsigned int feature, const char *qual, unsigned int origin,
-                 domid_t domid, const char *text, bool refusable)
+static int gate_in(const struct support_active *a, unsigned int id,
+                   const char *qual, unsigned int origin, domid_t domid,
+                   const char *text, bool refusable)
 {
+    const struct suptab *t = &a->t;
+    unsigned int feature = support_gate_feature(a, id);
+    struct suptab_feature f;
     struct suptab_row r;
     char name[80], key[24], qualifier[32] = "", value[64] = "(no row)";
     unsigned int row, decision;
     int fresh;
 
-    support_attach_builtin();
-    if ( !support_feature(feature) )
-        return true; /* no table, no policy */
-    row = pick_row(feature, qual);
-    if ( !outside(row) )
-        return true;
+    /* Not in this statement: no reading, no policy. */
+    if ( feature == XEN_SUPPORT_FEATURE_NONE )
+        return 1;
+    row = pick_row(t, feature, qual);
+    if ( !outside(t, row) )
+        return 1;
 
-    if ( support_exempted(feature) )
+    if ( support_exempted(id) )
         decision = XEN_SUPPORT_DECISION_EXEMPTED;
     else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE && refusable )
         decision = XEN_SUPPORT_DECISION_REFUSED;
@@ -262,23 +352,27 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
     else
         decision = XEN_SUPPORT_DECISION_WARNED;
 
-    fresh = record_event(feature, row, decision, origin, domid, text);
+    fresh = record_event(a, feature, row, decision, origin, domid, text);
+    if ( fresh == -EAGAIN )
+        return fresh;
     if ( fresh == 0 || decision == XEN_SUPPORT_DECISION_RECORDED )
         return decision != XEN_SUPPORT_DECISION_REFUSED;
 
     /* A new event (or one the full record lost): say so once. */
-    support_feature_name(feature, name, sizeof(name));
-    if ( !support_row(row, &r) )
+    suptab_feature(t, feature, &f);
+    support_str_expand(t, f.name, name, sizeof(name));
+    if ( row < t->h.nr_rows )
     {
-        support_str_expand(r.key, key, sizeof(key));
+        suptab_row(t, row, &r);
+        support_str_expand(t, r.key, key, sizeof(key));
         if ( r.qualifier != XEN_SUPTAB_STR_NONE )
         {
             qualifier[0] = ',';
             qualifier[1] = ' ';
-            support_str_expand(r.qualifier, qualifier + 2,
+            support_str_expand(t, r.qualifier, qualifier + 2,
                                sizeof(qualifier) - 2);
         }
-        support_str_expand(r.value, value, sizeof(value));
+        support_str_expand(t, r.value, value, sizeof(value));
     }
     else
         strlcpy(key, "Status", sizeof(key));
@@ -289,6 +383,25 @@ static bool gate(unsigned int feature, const char *qual, unsigned int origin,
                ? decisions[decision]
                : "enabled (the fallback: support=refuse cannot keep it off)");
     return decision != XEN_SUPPORT_DECISION_REFUSED;
+}
+
+static bool gate(unsigned int id, const char *qual, unsigned int origin,
+                 domid_t domid, const char *text, bool refusable)
+{
+    const struct support_active *a;
+    int verdict;
+
+    support_attach_builtin();
+    do
+    {
+        rcu_read_lock(&support_rcu_lock);
+        a = rcu_dereference(support_active);
+        verdict = a ? gate_in(a, id, qual, origin, domid, text, refusable)
+                    : 1; /* no table, no policy */
+        rcu_read_unlock(&support_rcu_lock);
+    } while ( verdict == -EAGAIN );
+
+    return verdict;
 }
 
 bool support_gate(unsigned int feature, const char *qual, const char *text)

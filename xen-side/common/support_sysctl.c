@@ -12,6 +12,7 @@
 #include <xen/kernel.h>
 #include <xen/lib.h>
 #include <xen/nospec.h>
+#include <xen/rcupdate.h>
 #include <xen/spinlock.h>
 #include <xen/string.h>
 #include <xen/support.h>
@@ -19,14 +20,16 @@
 
 #include "support_private.h"
 
-static int get_info(struct xen_sysctl_support_info *info)
+static int get_info(const struct support_active *a,
+                    struct xen_sysctl_support_info *info)
 {
-    const struct xen_suptab_header *h = &support_tab->h;
+    const struct xen_suptab_header *h = &a->t.h;
+    const struct suptab *b = support_builtin();
     struct xen_sysctl_support_info out;
     unsigned long flags;
 
     memset(&out, 0, sizeof(out));
-    out.table_size = support_tab->size;
+    out.table_size = a->t.size;
     out.checksum = h->checksum;
     out.format_version = h->version;
     out.last_comp_version = h->last_comp_version;
@@ -44,15 +47,24 @@ static int get_info(struct xen_sysctl_support_info *info)
     out.nr_events = support_nr_events;
     out.events_lost = support_events_lost;
     out.generation = support_events_generation;
+    out.table_generation = support_table_generation;
     spin_unlock_irqrestore(&support_events_lock, flags);
+
+    out.source = a->source;
+    if ( b )
+    {
+        out.builtin_size = b->size;
+        out.builtin_checksum = b->h.checksum;
+    }
 
     *info = out;
     return 0;
 }
 
-static int get_table(struct xen_sysctl_support_get_table *t)
+static int get_table(const struct support_active *a,
+                     struct xen_sysctl_support_get_table *t)
 {
-    uint32_t size = support_tab->size, avail, n;
+    uint32_t size = a->t.size, avail, n;
 
     if ( t->flags & ~XEN_SUPPORT_GET_WHOLE )
         return -EINVAL;
@@ -70,8 +82,7 @@ static int get_table(struct xen_sysctl_support_get_table *t)
     }
     else
     {
-        const uint8_t *from =
-            support_tab->p + array_index_nospec(t->offset, size + 1);
+        const uint8_t *from = a->t.p + array_index_nospec(t->offset, size + 1);
 
         n = min(t->len, avail);
         /*
@@ -152,6 +163,9 @@ static int get_events(struct xen_sysctl_support_get_events *ev)
  */
 int support_table_sysctl(struct xen_sysctl_support_table *op)
 {
+    const struct support_active *a;
+    int rc;
+
     BUILD_BUG_ON(sizeof(*op) > 128); /* xen_sysctl's u.pad */
     BUILD_BUG_ON(sizeof(struct xen_support_event) != 64);
 
@@ -169,20 +183,23 @@ int support_table_sysctl(struct xen_sysctl_support_table *op)
         return -EINVAL;
     }
 
-    if ( !support_tab )
-        return -EOPNOTSUPP;
+    /*
+     * Under RCU: a table loaded meanwhile is not freed before this read
+     * is done, and every field comes from the one table.
+     */
+    rcu_read_lock(&support_rcu_lock);
+    a = rcu_dereference(support_active);
+    if ( !a )
+        rc = -EOPNOTSUPP;
+    else if ( op->cmd == XEN_SYSCTL_SUPPORT_get_info )
+        rc = get_info(a, &op->u.info);
+    else if ( op->cmd == XEN_SYSCTL_SUPPORT_get_table )
+        rc = get_table(a, &op->u.table);
+    else
+        rc = get_events(&op->u.events);
+    rcu_read_unlock(&support_rcu_lock);
 
-    switch ( op->cmd )
-    {
-    case XEN_SYSCTL_SUPPORT_get_info:
-        return get_info(&op->u.info);
-
-    case XEN_SYSCTL_SUPPORT_get_table:
-        return get_table(&op->u.table);
-
-    default:
-        return get_events(&op->u.events);
-    }
+    return rc;
 }
 
 /*

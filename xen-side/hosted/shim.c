@@ -41,6 +41,12 @@ struct vcpu *hosted_current = &hosted_vcpu0;
 static size_t printk_len;
 static s_time_t now;
 
+void hosted_printk_clear(void)
+{
+    hosted_printk_buf[0] = '\0';
+    printk_len = 0;
+}
+
 void hosted_reset(void)
 {
     hosted_copy_fail_at = -1;
@@ -55,6 +61,18 @@ void hosted_reset(void)
 }
 
 size_t hosted_copy_to_guest(void *dst, const void *src, size_t len)
+{
+    int n = (int)hosted_copies++;
+
+    hosted_copies_locked += hosted_locks_held > 0;
+
+    if ( hosted_copy_fail_at >= 0 && n == hosted_copy_fail_at )
+        return len;
+    memcpy(dst, src, len);
+    return 0;
+}
+
+size_t hosted_copy_from_guest(void *dst, const void *src, size_t len)
 {
     int n = (int)hosted_copies++;
 
@@ -107,6 +125,16 @@ int hosted_do_sysctl(struct xen_sysctl_support_table *op)
     if ( hosted_xsm_rc )
         return hosted_xsm_rc;
     return support_table_sysctl(op);
+}
+
+int hosted_do_sysctl_load(struct xen_sysctl_support_load *op)
+{
+    /* Its own op, so XSM tells it from reading (xen2:support_load). */
+    hosted_xsm_last_cmd = XEN_SYSCTL_support_load;
+    hosted_xsm_calls++;
+    if ( hosted_xsm_rc )
+        return hosted_xsm_rc;
+    return support_load_sysctl(op);
 }
 
 void warning_add(const char *warning)

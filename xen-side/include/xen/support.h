@@ -15,18 +15,24 @@
 #include <xen/suptab.h>
 
 struct xen_sysctl_support_table;
+struct xen_sysctl_support_load;
 
 /*
- * Check a table given at boot with the table core (every rule of the
- * format) and make it the one every lookup uses.  The linked table
- * (xen_support_table) is attached by support.c itself, from an initcall
- * or the first gate before it.  Returns 0, or -EBADMSG / -EOPNOTSUPP
- * (nothing attached, why says why in one line).
+ * A table given as a boot module: copy it, check it (every rule of the
+ * format, and a status row for this architecture) and make it the active
+ * table, in place of the one linked into Xen (xen_support_table, which
+ * support.c attaches itself, from an initcall or the first gate before
+ * it).  Gates that ran before keep the readings they recorded.  Returns
+ * 0, or -EINVAL, -E2BIG, -ENOMEM, -EOPNOTSUPP, -EBADMSG or -ENOEXEC with
+ * the active table unchanged and why saying why in one line.
  */
 int support_table_attach(const uint8_t *blob, uint32_t size, char *why,
                          size_t why_len);
 
-/* The attached table's header (decoded), or NULL if none is attached. */
+/*
+ * The active table's header (decoded), or NULL if none: valid until
+ * another table is made active (boot time, tests).
+ */
 const struct xen_suptab_header *support_table_header(void);
 
 /* Is id a feature of the attached table? */
@@ -107,6 +113,9 @@ static inline void support_gate_flask(void)
 
 /* XEN_SYSCTL_support_table (public/sysctl.h documents the errors). */
 int support_table_sysctl(struct xen_sysctl_support_table *op);
+
+/* XEN_SYSCTL_support_load (public/sysctl.h documents the errors). */
+int support_load_sysctl(struct xen_sysctl_support_load *op);
 
 #endif /* __XEN_SUPPORT_H__ */
 

@@ -23,6 +23,9 @@ extern unsigned int hosted_copies_locked;
  */
 struct xen_sysctl_support_table;
 int hosted_do_sysctl(struct xen_sysctl_support_table *op);
+struct xen_sysctl_support_load;
+/* XEN_SYSCTL_support_load through the same XSM switch. */
+int hosted_do_sysctl_load(struct xen_sysctl_support_load *op);
 
 /* What XSM answers, and the last sub-op it saw. */
 extern int hosted_xsm_rc;
@@ -53,6 +56,8 @@ extern int (*const hosted_param_parse_support)(const char *);
 extern jmp_buf *hosted_panic_jmp;
 
 void hosted_reset(void);
+/* Empty hosted_printk_buf only (hypfs nodes and the rest stay). */
+void hosted_printk_clear(void);
 
 /* The initcalls, as the __initcall shim exposes them. */
 extern int (*const hosted_initcall_support_table_init)(void);

@@ -2,7 +2,8 @@
 #ifndef HOSTED_XEN_LIB_H
 #define HOSTED_XEN_LIB_H
 
-#include <stdio.h> /* snprintf */
+#include <stddef.h> /* offsetof */
+#include <stdio.h>  /* snprintf */
 
 #include <xen/types.h>
 
@@ -13,6 +14,9 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define BUILD_BUG_ON(cond) ((void)sizeof(char[1 - 2 * !!(cond)]))
 #define min(x, y) ((x) < (y) ? (x) : (y))
+#define ROUNDUP(x, a) (((x) + (a)-1) & ~((a)-1))
+#define container_of(ptr, type, member)                                        \
+    ((type *)((char *)(ptr)-offsetof(type, member)))
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Xen stops; hosted, the message goes to printk and to the test's jump. */
