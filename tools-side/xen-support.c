@@ -22,7 +22,7 @@ static const struct {
 } S_cmds[] = {
     {"info", cmd_info},     {"list", cmd_list},   {"show", cmd_show},
     {"check", cmd_check},   {"dump", cmd_dump},   {"diff", cmd_diff},
-    {"status", cmd_status}, {"audit", cmd_audit},
+    {"status", cmd_status}, {"audit", cmd_audit}, {"load", cmd_load},
 };
 
 static void S_usage(FILE *f)
@@ -52,6 +52,9 @@ static void S_usage(FILE *f)
           "support the\n"
           "                                   hypervisor enabled: exit 1 if "
           "any\n"
+          "  load [--no-verify] FILE          make a compiled table the "
+          "hypervisor's\n"
+          "                                   active one\n"
           "\n"
           "without --document or --table, the table built into the running "
           "hypervisor\n"

@@ -30,7 +30,7 @@ same() {
 
 xs_help=$({
     "$XS" --help
-    for c in info list show check dump diff status; do "$XS" "$c" --help; done
+    for c in info list show check dump diff status audit load; do "$XS" "$c" --help; done
 } | opts)
 [ "$(echo "$xs_help" | wc -l)" -ge 15 ] || fail "xen-support: too few options in --help"
 same xen-support "$xs_help" docs/xen-support.1

@@ -469,6 +469,91 @@ static void test_events(void **state)
     free(ev);
 }
 
+/* Loading a table: the active one changes, or nothing does. */
+static void test_load(void **state)
+{
+    const struct xen_suptab_header *h = (const void *)xen_support_table;
+    struct xensupport_hv_active a, b;
+    xensupport_session *s;
+    uint8_t *bad;
+
+    (void)state;
+    s = xensupport_session_open(S_err, sizeof(S_err));
+    assert_non_null(s);
+    assert_int_equal(xensupport_session_active(s, &a, S_err, sizeof(S_err)), 0);
+    assert_string_equal(xensupport_table_origin_name(a.origin), "built-in");
+    assert_null(xensupport_table_origin_name(3));
+    assert_int_equal(a.checksum, h->checksum);
+    assert_int_equal(a.builtin_checksum, h->checksum);
+    assert_int_equal(a.builtin_size, xen_support_table_size);
+
+    /* The same statement, loaded: a new generation, origin loaded. */
+    assert_int_equal(xensupport_session_load(s, xen_support_table,
+                                             xen_support_table_size, &b, S_err,
+                                             sizeof(S_err)),
+                     0);
+    assert_int_equal(b.origin, XENSUPPORT_TABLE_LOADED);
+    assert_int_equal(b.generation, a.generation + 1);
+    assert_int_equal(b.checksum, h->checksum);
+    assert_int_equal(b.builtin_checksum, h->checksum);
+
+    /* A flipped byte: EBADMSG, and the active table stays. */
+    bad = malloc(xen_support_table_size);
+    assert_non_null(bad);
+    memcpy(bad, xen_support_table, xen_support_table_size);
+    bad[xen_support_table_size / 2] ^= 0x40;
+    errno = 0;
+    assert_int_equal(xensupport_session_load(s, bad, xen_support_table_size, &a,
+                                             S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, EBADMSG);
+    assert_non_null(strstr(S_err, "breaks the table format"));
+    assert_null(strchr(S_err, '\n'));
+    assert_int_equal(xensupport_session_active(s, &a, S_err, sizeof(S_err)), 0);
+    assert_int_equal(a.generation, b.generation);
+
+    /* Empty; over the cap; the hypervisor's refusals, each its message. */
+    assert_int_equal(
+        xensupport_session_load(s, bad, 0, NULL, S_err, sizeof(S_err)), -1);
+    assert_int_equal(errno, EINVAL);
+    tt_hv.fail_call = (int)tt_hv.calls;
+    tt_hv.fail_rc = -EPERM;
+    assert_int_equal(xensupport_session_load(s, xen_support_table,
+                                             xen_support_table_size, NULL,
+                                             S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, EPERM);
+    assert_non_null(strstr(S_err, "not privileged"));
+    tt_hv.fail_call = (int)tt_hv.calls;
+    tt_hv.fail_rc = -ENOSYS;
+    assert_int_equal(xensupport_session_load(s, xen_support_table,
+                                             xen_support_table_size, NULL,
+                                             S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, ENOSYS);
+    assert_non_null(strstr(S_err, "XEN_SYSCTL_support_load"));
+    tt_hv.fail_call = -1;
+    tt_hv.interface_version = 0x16;
+    assert_int_equal(xensupport_session_load(s, xen_support_table,
+                                             xen_support_table_size, NULL,
+                                             S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, EACCES);
+    assert_non_null(strstr(S_err, "xen2:support_load"));
+    tt_hv.interface_version = 0x15;
+    assert_int_equal(xensupport_session_active(s, &a, S_err, sizeof(S_err)), 0);
+    assert_int_equal(a.generation, b.generation);
+
+    /* Through hypfs the origin is not known. */
+    assert_int_equal(xensupport_session_use_hypfs(s), 0);
+    errno = 0;
+    assert_int_equal(xensupport_session_active(s, &a, S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, ENOTSUP);
+    xensupport_session_close(s);
+    free(bad);
+}
+
 /* The real transport, here (no /dev/xen/privcmd): not on Xen. */
 static void test_real_no_xen(void **state)
 {
@@ -503,6 +588,7 @@ int main(void)
         cmocka_unit_test_setup(test_session, S_reset),
         cmocka_unit_test_setup(test_real_no_xen, S_reset),
         cmocka_unit_test_setup(test_events, S_reset),
+        cmocka_unit_test_setup(test_load, S_reset),
     };
 
     return cmocka_run_group_tests(tests, S_setup, NULL);

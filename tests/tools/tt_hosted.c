@@ -18,7 +18,7 @@
 
 struct tt_hv tt_hv;
 
-_Static_assert(sizeof(struct xen_sysctl_support_table) == 56,
+_Static_assert(sizeof(struct xen_sysctl_support_table) == 72,
                "the hosted op has the dom0 layout");
 
 static int S_open(void **sess, char *err, size_t errlen)
@@ -96,10 +96,33 @@ static int S_hypfs_read(void *sess, const char *path, void **buf, size_t *len)
     return hosted_hypfs_read(path, &type, buf, len);
 }
 
+static int S_load(void *sess, struct xen_sysctl_support_load *op,
+                  const void *blob, size_t len)
+{
+    unsigned n = tt_hv.calls++;
+    int rc;
+
+    (void)sess;
+    if (tt_hv.interface_version != 0x15)
+        rc = -EACCES;
+    else if ((int)n == tt_hv.fail_call)
+        rc = tt_hv.fail_rc;
+    else {
+        op->size = (uint32_t)len;
+        op->buffer.p = (uint8_t *)blob;
+        rc = hosted_do_sysctl_load(op);
+        op->buffer.p = NULL;
+    }
+    if (tt_hv.after)
+        tt_hv.after(n);
+    return rc;
+}
+
 static const struct xs_transport S_hosted = {
     .open = S_open,
     .sysctl = S_sysctl,
     .hypfs_read = S_hypfs_read,
+    .load = S_load,
     .close = S_close,
 };
 

@@ -183,5 +183,14 @@ int cmd_dump(struct cli *c, int n, char **args);
 int cmd_diff(struct cli *c, int n, char **args);
 int cmd_status(struct cli *c, int n, char **args);
 int cmd_audit(struct cli *c, int n, char **args);
+int cmd_load(struct cli *c, int n, char **args);
+
+/*
+ * The active table's origin (a NULL: "n/a", read through hypfs), and the
+ * built-in table's size and checksum; with_table: the active one's too.
+ */
+void cli_active_text(FILE *o, const struct xensupport_hv_active *a,
+                     bool with_table);
+void cli_active_json(yajl_gen g, const struct xensupport_hv_active *a);
 
 #endif

@@ -68,9 +68,57 @@ static const char *S_policy(unsigned p)
     return name ? name : "unknown";
 }
 
-/* via: how the hypervisor was read, "sysctl" or "hypfs". */
+void cli_active_text(FILE *o, const struct xensupport_hv_active *a,
+                     bool with_table)
+{
+    const char *origin = a ? xensupport_table_origin_name(a->origin) : NULL;
+
+    out_kv(o, "table_active", "%s", origin ? origin : "n/a");
+    if (!a) {
+        out_kv(o, "table_generation", "n/a");
+        out_kv(o, "builtin_table_size", "n/a");
+        out_kv(o, "builtin_table_checksum", "n/a");
+        return;
+    }
+    out_kv(o, "table_generation", "%u", (unsigned)a->generation);
+    if (with_table) {
+        out_kv(o, "table_size", "%u", (unsigned)a->size);
+        out_kv(o, "table_checksum", "0x%08x", (unsigned)a->checksum);
+    }
+    out_kv(o, "builtin_table_size", "%u", (unsigned)a->builtin_size);
+    out_kv(o, "builtin_table_checksum", "0x%08x",
+           (unsigned)a->builtin_checksum);
+}
+
+void cli_active_json(yajl_gen g, const struct xensupport_hv_active *a)
+{
+    json_key(g, "active");
+    if (!a) {
+        yajl_gen_null(g);
+        return;
+    }
+    yajl_gen_map_open(g);
+    json_key(g, "origin");
+    json_str(g, xensupport_table_origin_name(a->origin));
+    json_key(g, "generation");
+    json_int(g, a->generation);
+    json_key(g, "size");
+    json_int(g, a->size);
+    json_key(g, "checksum");
+    json_int(g, a->checksum);
+    json_key(g, "builtin_size");
+    json_int(g, a->builtin_size);
+    json_key(g, "builtin_checksum");
+    json_int(g, a->builtin_checksum);
+    yajl_gen_map_close(g);
+}
+
+/*
+ * via: how the hypervisor was read, "sysctl" or "hypfs"; a: the active
+ * table's origin (NULL through hypfs, which does not say).
+ */
 static void S_hv_text(FILE *o, const struct xensupport_hv_info *hv,
-                      const char *via)
+                      const struct xensupport_hv_active *a, const char *via)
 {
     char buf[64];
 
@@ -83,10 +131,12 @@ static void S_hv_text(FILE *o, const struct xensupport_hv_info *hv,
     out_kv(o, "support_events", "%u", (unsigned)hv->nr_events);
     out_kv(o, "support_events_max", "%u", (unsigned)hv->max_events);
     out_kv(o, "support_events_lost", "%u", (unsigned)hv->events_lost);
+    /* table_size and table_checksum above are the active table's. */
+    cli_active_text(o, a, false);
 }
 
 static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv,
-                      const char *via)
+                      const struct xensupport_hv_active *a, const char *via)
 {
     char buf[64];
 
@@ -110,6 +160,7 @@ static void S_hv_json(yajl_gen g, const struct xensupport_hv_info *hv,
     json_int(g, hv->events_lost);
     json_key(g, "generation");
     json_int(g, hv->generation);
+    cli_active_json(g, a);
     yajl_gen_map_close(g);
 }
 
@@ -144,6 +195,7 @@ static void S_fact_line(FILE *o, const char *k, const char *v)
 static void S_text(struct cli *c, xensupport_table *t,
                    const struct xensupport_info *in, const struct S_counts *n,
                    const struct xensupport_hv_info *hv,
+                   const struct xensupport_hv_active *a,
                    const struct xensupport_lifecycle *lc)
 {
     struct xensupport_fact f;
@@ -180,12 +232,13 @@ static void S_text(struct cli *c, xensupport_table *t,
         out_kv(o, key, "%u", n->sec[s]);
     }
     if (hv)
-        S_hv_text(o, hv, xensupport_session_via(c->hv));
+        S_hv_text(o, hv, a, xensupport_session_via(c->hv));
 }
 
 static int S_json(struct cli *c, xensupport_table *t,
                   const struct xensupport_info *in, const struct S_counts *n,
-                  const struct xensupport_hv_info *hv, int64_t today,
+                  const struct xensupport_hv_info *hv,
+                  const struct xensupport_hv_active *a, int64_t today,
                   const struct xensupport_lifecycle *lc)
 {
     struct xensupport_fact f;
@@ -250,7 +303,7 @@ static int S_json(struct cli *c, xensupport_table *t,
     yajl_gen_map_close(g);
     yajl_gen_map_close(g);
     if (hv)
-        S_hv_json(g, hv, xensupport_session_via(c->hv));
+        S_hv_json(g, hv, a, xensupport_session_via(c->hv));
     yajl_gen_map_close(g);
     return json_close(g);
 }
@@ -259,13 +312,16 @@ static const struct cli_cmd S_cmd = {
     "info", "info [--json]",
     "\nRelease facts, the release's support dates against today, the table's\n"
     "version, size and checksum, and counts per level and security\n"
-    "support; on the hypervisor also its architecture and boot policy.\n",
+    "support; on the hypervisor also its architecture, boot policy, and\n"
+    "which table is active (built-in, a boot module's, or loaded) with the\n"
+    "built-in table's checksum.\n",
     CLI_ACCEPT_SOURCE | CLI_ACCEPT_JSON};
 
 int cmd_info(struct cli *c, int n, char **args)
 {
     struct xensupport_info in;
     struct xensupport_hv_info hv, *hvp = NULL;
+    struct xensupport_hv_active act, *actp = NULL;
     char err[XENSUPPORT_ERRLEN];
     struct S_counts cnt;
     struct xensupport_lifecycle lc;
@@ -288,6 +344,15 @@ int cmd_info(struct cli *c, int n, char **args)
             return rc;
         }
         hvp = &hv;
+        /* Through hypfs the origin is not known: n/a. */
+        if (!xensupport_session_active(c->hv, &act, err, sizeof(err)))
+            actp = &act;
+        else if (errno != ENOTSUP) {
+            rc = cli_hv_status(errno);
+            cli_err("hypervisor: %s", err);
+            xensupport_close(t);
+            return rc;
+        }
     }
     rc = cli_lifecycle(t, &today, &lc);
     if (rc) {
@@ -298,9 +363,9 @@ int cmd_info(struct cli *c, int n, char **args)
         cli_err("out of memory");
         rc = CLI_USAGE;
     } else if (c->json) {
-        rc = S_json(c, t, &in, &cnt, hvp, today, &lc);
+        rc = S_json(c, t, &in, &cnt, hvp, actp, today, &lc);
     } else {
-        S_text(c, t, &in, &cnt, hvp, &lc);
+        S_text(c, t, &in, &cnt, hvp, actp, &lc);
     }
     xensupport_close(t);
     return rc;

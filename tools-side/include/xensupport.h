@@ -544,4 +544,44 @@ int xensupport_session_events(xensupport_session *s,
 int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
                          uint32_t *lost, char *err, size_t errlen);
 
+/*
+ * The table the hypervisor answers from: the one it was built with, a
+ * boot module's, or one loaded since (XEN_SYSCTL_support_load); both
+ * tables' sizes and checksums.  Known through the sysctl only:
+ * xensupport_session_active() fails with ENOTSUP when the session reads
+ * through hypfs, else as xensupport_session_info().
+ */
+enum xensupport_table_origin {
+    XENSUPPORT_TABLE_BUILTIN = 0, /* linked into Xen at build time */
+    XENSUPPORT_TABLE_MODULE = 1,  /* a boot module */
+    XENSUPPORT_TABLE_LOADED = 2,  /* xensupport_session_load() */
+};
+struct xensupport_hv_active {
+    unsigned origin;                         /* enum xensupport_table_origin */
+    uint32_t generation;                     /* tables made active since boot */
+    uint32_t size, checksum;                 /* the active table */
+    uint32_t builtin_size, builtin_checksum; /* 0: not valid */
+};
+int xensupport_session_active(xensupport_session *s,
+                              struct xensupport_hv_active *out, char *err,
+                              size_t errlen);
+/* "built-in", "module", "loaded"; NULL for an unknown value. */
+const char *xensupport_table_origin_name(unsigned origin);
+
+/*
+ * Make blob[0..len) the hypervisor's active table
+ * (XEN_SYSCTL_support_load): the hypervisor checks it whole and swaps it
+ * in atomically, or changes nothing.  Validate it first
+ * (xensupport_open_memory()) for a precise message.  Returns 0 with *out
+ * (may be NULL) as after the load, or -1 with errno and err: EPERM not
+ * privileged, EACCES denied (FLASK xen2:support_load, or another sysctl
+ * interface), EBADMSG the table breaks the format, EOPNOTSUPP a format
+ * version the hypervisor cannot read, ENOEXEC no row for its
+ * architecture, E2BIG over its cap, ENOSYS no such operation, EINVAL
+ * (an empty table, a NULL argument).
+ */
+int xensupport_session_load(xensupport_session *s, const void *blob, size_t len,
+                            struct xensupport_hv_active *out, char *err,
+                            size_t errlen);
+
 #endif

@@ -329,3 +329,121 @@ const char *xensupport_policy_name(unsigned policy)
 
     return policy < sizeof(names) / sizeof(names[0]) ? names[policy] : NULL;
 }
+
+const char *xensupport_table_origin_name(unsigned origin)
+{
+    static const char *const names[] = {"built-in", "module", "loaded"};
+
+    return origin < sizeof(names) / sizeof(names[0]) ? names[origin] : NULL;
+}
+
+int xensupport_session_active(xensupport_session *s,
+                              struct xensupport_hv_active *out, char *err,
+                              size_t errlen)
+{
+    struct xen_sysctl_support_table op;
+    const struct xen_sysctl_support_info *in = &op.u.info;
+    int rc;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (!s || !out) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (s->hypfs_only) {
+        xs_seterr(err, errlen,
+                  "where the active table came from is known through the "
+                  "sysctl only, not hypfs");
+        errno = ENOTSUP;
+        return -1;
+    }
+    xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_info);
+    rc = s->tp->sysctl(s->sess, &op, NULL, 0);
+    if (rc)
+        return xs_hv_fail(rc, "get_info", err, errlen);
+    memset(out, 0, sizeof(*out));
+    out->origin = in->source;
+    out->generation = in->table_generation;
+    out->size = in->table_size;
+    out->checksum = in->checksum;
+    out->builtin_size = in->builtin_size;
+    out->builtin_checksum = in->builtin_checksum;
+    s->via = XS_VIA_SYSCTL;
+    return 0;
+}
+
+/* The message for a refused load; errno as the hypervisor said. */
+static int S_load_fail(int rc, char *err, size_t errlen)
+{
+    switch (-rc) {
+    case EPERM:
+        xs_seterr(err, errlen,
+                  "not privileged: loading a support table "
+                  "needs the control domain");
+        break;
+    case EACCES:
+        xs_seterr(err, errlen,
+                  "permission denied: FLASK's xen2:support_load, or a "
+                  "sysctl interface other than these tools' (0x%x)",
+                  XEN_SYSCTL_INTERFACE_VERSION);
+        break;
+    case EBADMSG:
+        xs_seterr(err, errlen,
+                  "the hypervisor refused the table: it breaks "
+                  "the table format (Xen's log says which rule)");
+        break;
+    case EOPNOTSUPP:
+        xs_seterr(err, errlen,
+                  "the hypervisor cannot read this table's "
+                  "format version");
+        break;
+    case ENOEXEC:
+        xs_seterr(err, errlen,
+                  "the hypervisor refused the table: no status "
+                  "row applies to its architecture");
+        break;
+    case E2BIG:
+        xs_seterr(err, errlen,
+                  "the hypervisor refused the table: larger than its cap of "
+                  "%u bytes",
+                  (unsigned)XEN_SYSCTL_SUPPORT_LOAD_MAX);
+        break;
+    case ENOSYS:
+        xs_seterr(err, errlen,
+                  "this hypervisor cannot load a support table "
+                  "(no XEN_SYSCTL_support_load)");
+        break;
+    case EINVAL:
+        xs_seterr(err, errlen,
+                  "the hypervisor refused the request: an "
+                  "empty table");
+        break;
+    default:
+        xs_seterr(err, errlen, "XEN_SYSCTL_support_load: %s", strerror(-rc));
+        break;
+    }
+    errno = -rc;
+    return -1;
+}
+
+int xensupport_session_load(xensupport_session *s, const void *blob, size_t len,
+                            struct xensupport_hv_active *out, char *err,
+                            size_t errlen)
+{
+    struct xen_sysctl_support_load op;
+    int rc;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (!s || (!blob && len)) {
+        errno = EINVAL;
+        return -1;
+    }
+    memset(&op, 0, sizeof(op));
+    rc = s->tp->load ? s->tp->load(s->sess, &op, blob, len) : -ENOSYS;
+    if (rc)
+        return S_load_fail(rc, err, errlen);
+    s->via = XS_VIA_SYSCTL;
+    return out ? xensupport_session_active(s, out, err, errlen) : 0;
+}

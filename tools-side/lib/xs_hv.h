@@ -14,6 +14,7 @@
 
 /* The op, as public/sysctl.h defines it (see xs_hv_abi.h). */
 struct xen_sysctl_support_table;
+struct xen_sysctl_support_load;
 
 struct xs_transport {
     /*
@@ -38,6 +39,13 @@ struct xs_transport {
      * such node, as libxenhypfs says).
      */
     int (*hypfs_read)(void *sess, const char *path, void **buf, size_t *len);
+    /*
+     * One XEN_SYSCTL_support_load call with the table blob[0..len): the
+     * op's size and buffer are set by the transport, its OUT fields
+     * updated as the hypervisor left them.  0 or a negative errno.
+     */
+    int (*load)(void *sess, struct xen_sysctl_support_load *op,
+                const void *blob, size_t len);
     void (*close)(void *sess);
 };
 

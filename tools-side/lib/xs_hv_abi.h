@@ -1,8 +1,8 @@
 /*
  * xs_hv_abi.h: the XEN_SYSCTL_support_table ABI as dom0 tools see it:
  * Debian's installed <xen/sysctl.h> (libxen-dev, interface 0x15), then the
- * block of xen-side/patches/0001-public-sysctl-support-table.patch,
- * extracted at build time by scripts/xen-hosted-abi.sh (never copied by
+ * block of xen-side/series/0001-public-sysctl/sysctl-abi.diff, extracted
+ * at build time by scripts/xen-hosted-abi.sh (never copied by
  * hand).  The op travels in struct xen_sysctl's u.pad.  Needs GNU C.
  */
 #ifndef XS_HV_ABI_H
@@ -22,6 +22,9 @@
 _Static_assert(sizeof(struct xen_sysctl_support_table) <=
                    sizeof(((struct xen_sysctl *)0)->u.pad),
                "the op must fit struct xen_sysctl's union");
+_Static_assert(sizeof(struct xen_sysctl_support_load) <=
+                   sizeof(((struct xen_sysctl *)0)->u.pad),
+               "the load op must fit struct xen_sysctl's union");
 _Static_assert(XEN_SYSCTL_INTERFACE_VERSION == 0x15,
                "the op is defined for sysctl interface 0x15");
 

@@ -150,6 +150,39 @@ static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
     return rc;
 }
 
+static int S_load(void *sess, struct xen_sysctl_support_load *op,
+                  const void *blob, size_t len)
+{
+    xc_interface *xch = ((struct S_xc *)sess)->xch;
+    DECLARE_HYPERCALL_BUFFER(uint8_t, hbuf);
+    struct xen_sysctl sysctl;
+    struct xen_sysctl_support_load *in = (void *)sysctl.u.pad;
+    int rc = 0;
+
+    if (len > UINT32_MAX)
+        return -E2BIG;
+    if (len) {
+        hbuf = xc_hypercall_buffer_alloc(xch, hbuf, len);
+        if (!hbuf)
+            return -(errno ? errno : ENOMEM);
+        memcpy(hbuf, blob, len);
+    }
+    memset(&sysctl, 0, sizeof(sysctl));
+    sysctl.cmd = XEN_SYSCTL_support_load;
+    sysctl.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    memcpy(in, op, sizeof(*op));
+    in->size = (uint32_t)len;
+    if (hbuf)
+        set_xen_guest_handle(in->buffer, hbuf);
+    if (xc_sysctl(xch, &sysctl))
+        rc = -(errno ? errno : EIO);
+    if (!rc)
+        memcpy(op, in, sizeof(*op));
+    if (hbuf)
+        xc_hypercall_buffer_free(xch, hbuf);
+    return rc;
+}
+
 static int S_hypfs_read(void *sess, const char *path, void **buf, size_t *len)
 {
     struct S_xc *x = sess;
@@ -179,5 +212,6 @@ const struct xs_transport xs_transport_xc = {
     .open = S_open,
     .sysctl = S_sysctl,
     .hypfs_read = S_hypfs_read,
+    .load = S_load,
     .close = S_close,
 };
