@@ -69,8 +69,9 @@ test: all $(TEST_TARGETS)
 test-once: all $(ONCE_TEST_TARGETS)
 
 # The README's main job: build Xen with the table, boot it under QEMU and
-# show what xen-support and xl info say inside dom0 (ARCH, XEN_ARGS and
-# SUPPORT_MD are honoured; see tests/boot/build.mk).
+# show what xen-support and xl info say inside dom0 (ARCH, XEN_ARGS,
+# SUPPORT_MD and, on x86_64, SUPPORT_MODULE are honoured; see
+# tests/boot/build.mk).
 .PHONY: run
 run: deps
 	$(MAKE) all

@@ -37,8 +37,12 @@ judge_info() {
         bad+=("support_policy '$(kv support_policy <"$work/dom0-xs-info-hv.txt")', want '$(policy)'")
     [ "$(kv hypervisor_read_by <"$work/dom0-xs-info-hv.txt")" = sysctl ] ||
         bad+=("hypervisor_read_by '$(kv hypervisor_read_by <"$work/dom0-xs-info-hv.txt")', want 'sysctl'")
+    [ "$(kv table_active <"$work/dom0-xs-info-hv.txt")" = "$active" ] ||
+        bad+=("table_active '$(kv table_active <"$work/dom0-xs-info-hv.txt")', want '$active'")
+    [ "$(kv builtin_table_checksum <"$work/dom0-xs-info-hv.txt")" = "$("$hxs" --table "$builtin" info | kv table_checksum)" ] ||
+        bad+=("builtin_table_checksum '$(kv builtin_table_checksum <"$work/dom0-xs-info-hv.txt")', want the built-in table's")
     if [ ${#bad[@]} -eq 0 ]; then
-        pass "info: $n lines as the host's (table_source hypervisor), hypervisor_arch $xs_arch, read by sysctl, support_policy $(policy)"
+        pass "info: $n lines as the host's (table_source hypervisor), hypervisor_arch $xs_arch, read by sysctl, support_policy $(policy), the $active table active"
     else
         fail "info: $(IFS=';'; echo "${bad[*]}")"
     fi
@@ -103,7 +107,11 @@ judge_live() {
     arm64) supported='ARM v8' xs_arch=arm ;;
     *) die "unknown ARCH '$arch' (x86_64|arm64)" ;;
     esac
-    log=$work/dom0.log table=$work/support_table.bin
+    log=$work/dom0.log table=$work/support_table.bin builtin=$table active=built-in
+    # Booted with a table as a module: that one is what dom0 reads.
+    if [ -r "$work/support_module.bin" ]; then
+        table=$work/support_module.bin active=module
+    fi
     [ -r "$log" ] || die "no log $log"
     [ -r "$table" ] || die "no table $table (the copy booted)"
     rm -rf "$work"/dom0-* "$work"/host-* "$work"/want-* "$work"/out*
@@ -120,7 +128,11 @@ judge_live() {
         markers "$log" "$work/out" "${e[@]}" -d "table=$work/dom0-table.bin"
 
     dumped table
-    table_from_doc
+    if [ "$active" = module ]; then
+        note "the table booted is the module $table; SUPPORT_MD made the built-in one"
+    else
+        table_from_doc
+    fi
     judge_info
     same xs-list-json "list --json --arch all"
     same xs-list "list (the hypervisor's $xs_arch rows)"

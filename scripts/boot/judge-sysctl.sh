@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # judge-sysctl.sh: judge.sh's rules for the sysctl boots
 # (tests/xen/boot-test.sh): the probe's return codes and counts, each
-# hostile case's errno, the load's counts, Xen's lines and the outputs of
-# `xen-support status`.  Sourced by judge.sh, whose helpers it uses.
+# hostile case's errno, the load's counts, Xen's lines, the outputs of
+# `xen-support status`, and the statement replaced at run time.  Sourced by judge.sh, whose helpers it uses.
 # shellcheck shell=bash disable=SC2154 # variables set by judge.sh
 set -euo pipefail
 
@@ -105,10 +105,95 @@ judge_load() {
 }
 
 
+# The statement replaced at run time (docs/support-policy.md), dummy boot.
+# Each hostile load's line "swap: NAME: want E, got G; active A": G must
+# be E, and A the table active before them all, the built-in one
+# (generation 1, the checksum and size the host reads in TABLE); every
+# class named in issue 14 is there.  Then the CLI refuses a table with
+# Arm rows only, next.bin (NEXT) loads, info says so, and hypfs gives it.
+swap_classes="zero length: want EINVAL
+flags 1: want EINVAL
+over the cap: want E2BIG
+NULL buffer: want EFAULT
+wild buffer: want EFAULT
+format version 99: want EOPNOTSUPP
+nested pair codes: want EBADMSG
+arm rows only: want ENOEXEC
+byte 1 flipped, stale checksum: want EBADMSG
+cut to 1 bytes: want EBADMSG"
+
+judge_swap() {
+    local f=$work/dom0-swap.txt sum before n c missing=()
+    out "$work/out" swap >"$f"
+    sum=$(kv table_checksum <"$work/host-info.txt")
+    before="generation 1 checksum $sum size $(wc -c <"$table")"
+    rule "swap: before the loads the built-in table is active ($before)" \
+        eq "$(sed -n 's/^swap: before: //p' "$f")" "$before"
+    n=$(grep -c '^swap: .*: want ' "$f" || true)
+    awk -v a="$before" '/^swap: .*: want / {
+        w = $0; sub(/.*: want /, "", w); sub(/,.*/, "", w)
+        g = $0; sub(/.*, got /, "", g); sub(/;.*/, "", g)
+        t = $0; sub(/.*; active /, "", t)
+        if (w != g || t != a) print }' "$f" >"$work/swap-bad.txt"
+    while IFS= read -r c; do
+        grep -q -F "swap: $c, " "$f" || missing+=("$c")
+    done <<<"$swap_classes"
+    if [ "$n" -ge 20 ] && [ ! -s "$work/swap-bad.txt" ] && [ ${#missing[@]} -eq 0 ]; then
+        pass "swap: $n hostile loads, each refused with its errno, the active table the built-in one after each"
+    else
+        fail "swap: $n cases; wrong: $(head -n 3 "$work/swap-bad.txt" | paste -sd'|'); missing: $(IFS='|'; echo "${missing[*]}")"
+    fi
+}
+
+judge_next() {
+    local sum nsum ln inf
+    sum=$(kv table_checksum <"$work/host-info.txt")
+    "$hxs" --table "$next" info >"$work/host-next.txt"
+    nsum=$(kv table_checksum <"$work/host-next.txt")
+    rule "load: the CLI says why Xen refused Arm rows only" \
+        grep -q 'no status row applies to its architecture' <<<"$(out "$work/out" load-arm)"
+    ln=$(out "$work/out" load-next) inf=$(out "$work/out" info-next)
+    rule "load: next.bin active, loaded, generation 2, its checksum $nsum, built-in $sum" \
+        eq "$(kv table_active <<<"$ln") $(kv table_generation <<<"$ln") $(kv table_checksum <<<"$ln") $(kv builtin_table_checksum <<<"$ln")" \
+        "loaded 2 $nsum $sum"
+    rule "info after the load: table_active loaded, table_checksum $nsum, builtin_table_checksum $sum" \
+        eq "$(kv table_active <<<"$inf") $(kv table_checksum <<<"$inf") $(kv builtin_table_checksum <<<"$inf")" \
+        "loaded $nsum $sum"
+    rule "table read through hypfs after the load (dump next) == $next" \
+        cmp -s "$work/dom0-next.bin" "$next"
+}
+
+# The boot with next.bin (NEXT) as a multiboot module: Xen takes it, the
+# boot gates already read it (Credit2, the default scheduler, is
+# Experimental there), and dom0 reads it, with the built-in table's
+# checksum next to it.
+judge_module() {
+    local sum nsum inf
+    rule "markers: the module boot's tests, dump decoded (details: $work/out.check)" \
+        markers "$log" "$work/out" -e module-info -e module-dump -e module-status=1 \
+        -d "module=$work/dom0-module.bin"
+    rule "table read in dom0 (dump module) == $next" cmp -s "$work/dom0-module.bin" "$next"
+    sum=$(kv table_checksum <"$work/host-info.txt")
+    nsum=$("$hxs" --table "$next" info | kv table_checksum)
+    inf=$(out "$work/out" module-info)
+    rule "info: table_active module, generation 2, table_checksum $nsum, builtin_table_checksum $sum" \
+        eq "$(kv table_active <<<"$inf") $(kv table_generation <<<"$inf") $(kv table_checksum <<<"$inf") $(kv builtin_table_checksum <<<"$inf")" \
+        "module 2 $nsum $sum"
+    out "$work/out" module-status >"$work/dom0-module-status.txt"
+    local text f
+    while IFS='|' read -r f text; do
+        [ "$f" = xen ] && f=$log || f=$work/dom0-module-status.txt
+        if grep -a -q -F -- "$text" "$f"; then pass "module: $text"; else fail "module: no '$text' (in $f)"; fi
+    done <<<"xen|(XEN) support: module 2 is the support table
+xen|(boot module)
+xen|support: sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); enabled (support=warn)
+status|    warned, boot: sched=credit2"
+}
+
 judge_sysctl() {
-    [ $# -eq 3 ] || usage
+    [ $# -eq 4 ] || usage
     local mode=$1 pool e st pr xi
-    log=$2 table=$3
+    log=$2 table=$3 next=$4
     work=$(dirname "$log")/$(basename "$log" .log).judge
     [ -r "$log" ] || die "no log $log"
     mkdir -p "$work"
@@ -117,11 +202,20 @@ judge_sysctl() {
     case $mode in
     dummy) pool=0 ;;
     flask) pool=1 ;;
-    *) die "unknown MODE '$mode' (dummy|flask)" ;;
+    module)
+        judge_module
+        return
+        ;;
+    *) die "unknown MODE '$mode' (dummy|flask|module)" ;;
     esac
     e=(-e probe -e hostile -e xl-info -e "cpupool=$pool" -e xs-status=1 -e xs-prom=1
         -e hypfs-ls -e hypfs-table -e hypfs-policy -e hypfs-record)
-    [ "$mode" != dummy ] || e+=(-e load)
+    if [ "$mode" = dummy ]; then
+        e+=(-e load -e swap -e load-arm=3 -e load-next -e info-next -e next-table
+            -d "next=$work/dom0-next.bin")
+    else
+        e+=(-e pool-credit2 -e load-next -e status-next=1 -e pool-credit2-after=1)
+    fi
     rule "markers: setup, every test with its status, dumps decoded (details: $work/out.check)" \
         markers "$log" "$work/out" "${e[@]}" -d "table=$work/dom0-table.bin" \
         -d "final=$work/dom0-final.bin" -d "hypfs=$work/dom0-hypfs.bin"
@@ -131,13 +225,20 @@ judge_sysctl() {
     judge_hypfs
     judge_probe
     judge_hostile
-    [ "$mode" != dummy ] || judge_load
+    if [ "$mode" = dummy ]; then
+        judge_load
+        judge_swap
+        judge_next
+    fi
     rule "Xen's support line at boot" grep -a -q '(XEN) support: statement for Xen .* features' "$log"
     st=$work/dom0-xs-status.txt pr=$work/dom0-xs-prom.txt xi=$work/dom0-xl-info.txt
     out "$work/out" xs-status >"$st"
     out "$work/out" xs-prom >"$pr"
     out "$work/out" xl-info >"$xi"
     out "$work/out" cpupool >"$work/dom0-cpupool.txt"
+    out "$work/out" pool-credit2 >"$work/dom0-pool-credit2.txt"
+    out "$work/out" status-next >"$work/dom0-status-next.txt"
+    out "$work/out" pool-credit2-after >"$work/dom0-pool-credit2-after.txt"
     if [ "$mode" = dummy ]; then
         rule "Xen runs null" grep -a -q 'Using scheduler: .*(null)' "$log"
         rule "xl info xen_scheduler null" eq "$(kv xen_scheduler <"$xi")" null
@@ -155,6 +256,9 @@ judge_sysctl() {
         cpupool) f=$work/dom0-cpupool.txt ;;
         status) f=$st ;;
         prom) f=$pr ;;
+        pool) f=$work/dom0-pool-credit2.txt ;;
+        status-next) f=$work/dom0-status-next.txt ;;
+        pool-after) f=$work/dom0-pool-credit2-after.txt ;;
         esac
         if grep -a -q -F -- "$text" "$f"; then pass "$where: $text"; else fail "$where: no '$text' (in $f)"; fi
     done <<<"$sysctl_lines"
@@ -186,4 +290,12 @@ flask|status|    exempted, boot: flask
 flask|status|    refused, boot: sched=rtds
 flask|status|    refused, runtime (domain 0): cpupool sched=rtds
 flask|prom|decision=\"exempted\",source=\"boot\",origin=\"flask\"} 1
-flask|prom|xen_support_refused_events 2"
+flask|prom|xen_support_refused_events 2
+dummy|xen|support: d0: table not loaded (-8): no status row applies to this architecture
+dummy|xen|support: d0: loaded table active
+flask|pool|cpupool credit2: created pool
+flask|xen|support: d0: loaded table active
+flask|xen|support: cpupool sched=credit2: 'Credit2 Scheduler' is outside security support in the statement now active; it was enabled before
+flask|status-next|    warned, runtime (domain 0): cpupool sched=credit2
+flask|xen|support: cpupool sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); refused (support=refuse)
+flask|pool-after|cpupool credit2: create failed: errno 1 (Operation not permitted)"

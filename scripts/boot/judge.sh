@@ -12,8 +12,9 @@
 #          the live-query boot: WORK/dom0.log against WORK/support_table.bin
 #          (the table booted); -g also the boot-policy boots' logs
 #          WORK/gate-warn.log and WORK/gate-refuse.log
-#        scripts/boot/judge.sh sysctl MODE LOG TABLE
-#          the sysctl boot of tests/xen/boot-test.sh (MODE dummy|flask)
+#        scripts/boot/judge.sh sysctl MODE LOG TABLE NEXT
+#          the sysctl boot of tests/xen/boot-test.sh (MODE dummy|flask|module;
+#          NEXT: the table the boot loads at run time)
 # Environment: O (build/default: the host's xen-support, xen-support-gen),
 # SUPPORT_MD (docs/SUPPORT.md: the document TABLE must come from),
 # XEN_ARGS (the live boot's extra Xen arguments: the support= policy
@@ -29,7 +30,7 @@ O=${O:-build/default}
 doc=${SUPPORT_MD:-docs/SUPPORT.md}
 hxs=$O/bin/xen-support
 die() { echo "judge.sh: $*" >&2; exit 2; }
-usage() { sed -n '11,16p' "$0" >&2; exit 2; }
+usage() { sed -n '11,17p' "$0" >&2; exit 2; }
 for f in "$hxs" "$O/bin/xen-support-gen"; do [ -x "$f" ] || die "$f not built"; done
 
 nfail=0

@@ -16,8 +16,9 @@
 #            BOOT_OUT/test-ARCH/support_table.bin, with -g the gate logs
 #            are there too)
 # Environment: O, XEN_BUILD, SUPPORT_MD, XEN_ARGS (appended to Xen's
-# command line), BOOT_TIMEOUT, BOOT_OUT (build/boot), XS_BIN / XL_BIN
-# (build.sh).
+# command line), SUPPORT_MODULE (x86_64: a table booted as a module, which
+# replaces the built-in one; the judge reads it as the table booted),
+# BOOT_TIMEOUT, BOOT_OUT (build/boot), XS_BIN / XL_BIN (build.sh).
 # Exit: 0 PASS, 1 FAIL, 2 usage or build/setup error.
 set -euo pipefail
 
@@ -70,7 +71,15 @@ if [ -z "$judge_only" ]; then
 
     # Never judge a log left by an earlier run.
     rm -f "$log" "$work"/gate-*.log
-    "$here/run.sh" -a "$arch" "$work/xen" "${assets[@]}" "$log" | tee "$work/run.out" || true
+    modarg=()
+    if [ -n "${SUPPORT_MODULE:-}" ]; then
+        cp "$SUPPORT_MODULE" "$work/support_module.bin"
+        modarg=(-m "$work/support_module.bin")
+    else
+        rm -f "$work/support_module.bin"
+    fi
+    "$here/run.sh" -a "$arch" ${modarg[@]+"${modarg[@]}"} "$work/xen" "${assets[@]}" "$log" |
+        tee "$work/run.out" || true
     if [ ${#gates[@]} -eq 1 ]; then
         # The boot-policy boots: the same Xen, a small test list.
         mapfile -t gassets < <("$here/assets.sh" -n gate -t tests/boot/gate.tests.sh \
@@ -95,7 +104,7 @@ if [ $runmode -eq 1 ]; then
     echo
 fi
 
-echo "== live-query boot ($arch, ${SUPPORT_MD:-docs/SUPPORT.md}${XEN_ARGS:+, XEN_ARGS=\"$XEN_ARGS\"})"
+echo "== live-query boot ($arch, ${SUPPORT_MD:-docs/SUPPORT.md}${XEN_ARGS:+, XEN_ARGS=\"$XEN_ARGS\"}${SUPPORT_MODULE:+, module $SUPPORT_MODULE})"
 rc=0
 O=$O "$here/judge.sh" live ${gates[@]+"${gates[@]}"} "$arch" "$work" || rc=$?
 [ $rc -le 1 ] || exit $rc

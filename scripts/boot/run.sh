@@ -6,10 +6,12 @@
 # from QEMU's status.
 #
 # usage: scripts/boot/run.sh [-a ARCH] [-t SECONDS] [-x XEN_ARGS] \
-#            XEN KERNEL INITRD LOG
+#            [-m MODULE] XEN KERNEL INITRD LOG
 #   ARCH       x86_64 (default, or $ARCH) | arm64
 #   SECONDS    hard limit on the QEMU run (default 180, or $BOOT_TIMEOUT)
 #   XEN_ARGS   appended to Xen's command line (default $XEN_ARGS)
+#   MODULE     x86_64: one more multiboot module after the initrd (a
+#              support table: docs/support-policy.md)
 #   XEN        x86_64: the `xen` ELF (not xen.gz); arm64: xen/xen (Image)
 #
 # Prints the command line, then "run.sh: ... seconds" (QEMU start to exit)
@@ -20,18 +22,20 @@ set -euo pipefail
 arch=${ARCH:-x86_64}
 limit=${BOOT_TIMEOUT:-180}
 xen_args=${XEN_ARGS:-}
-while getopts a:t:x: opt; do
+module=
+while getopts a:t:x:m: opt; do
     case $opt in
     a) arch=$OPTARG ;;
     t) limit=$OPTARG ;;
     x) xen_args=$OPTARG ;;
+    m) module=$OPTARG ;;
     *) exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 4 ] || { sed -n '8,13p' "$0" >&2; exit 2; }
+[ $# -eq 4 ] || { sed -n '8,16p' "$0" >&2; exit 2; }
 xen=$1 kernel=$2 initrd=$3 log=$4
-for f in "$xen" "$kernel" "$initrd"; do
+for f in "$xen" "$kernel" "$initrd" ${module:+"$module"}; do
     [ -r "$f" ] || { echo "run.sh: cannot read '$f'" >&2; exit 2; }
 done
 mkdir -p "$(dirname "$log")"
@@ -41,16 +45,18 @@ case $arch in
 x86_64)
     # Multiboot: the initrd list is "kernel cmdline,initrd".  A comma in a
     # path or argument would break it.
-    case "$kernel$initrd$dom0_args" in
+    case "$kernel$initrd$dom0_args$module" in
     *,*) echo "run.sh: ',' not allowed in paths" >&2; exit 2 ;;
     esac
     cmd=(qemu-system-x86_64 -accel tcg -cpu qemu64 -m 1024 -smp 2
          -nographic -no-reboot -monitor none -serial "file:$log"
          -kernel "$xen"
          -append "console=com1 dom0_mem=512M $xen_args"
-         -initrd "$kernel $dom0_args,$initrd")
+         -initrd "$kernel $dom0_args,$initrd${module:+,$module}")
     ;;
 arm64)
+    [ -z "$module" ] || {
+        echo "run.sh: a support table module is taken on x86_64 only" >&2; exit 2; }
     # shellcheck disable=SC2054 # QEMU's own comma-separated options
     cmd=(qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3
          -cpu cortex-a57 -smp 2 -m 2048

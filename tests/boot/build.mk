@@ -5,6 +5,7 @@
 #
 #   make test-boot-x86_64 test-boot-arm64      (in ONCE_TEST_TARGETS)
 #   make boot-run [ARCH=x86_64|arm64] [XEN_ARGS=...] [SUPPORT_MD=...]
+#                 [SUPPORT_MODULE=TABLE]  (x86_64: TABLE booted as a module)
 #   make test-boot-checklog test-boot-judge    (made-up logs, once a check)
 #
 # arm64 boots the cross-built static xen-support ($(O)/arm64/bin/..., see
@@ -21,19 +22,20 @@ BOOT_ENV = O=$(O) XEN_BUILD=$(XEN_BUILD) SUPPORT_MD=$(SUPPORT_MD)
 .PHONY: test-boot-x86_64
 test-boot-x86_64: $(BOOT_TEST_BINS)
 	+@scripts/deps.sh boot xen
-	+$(BOOT_ENV) XEN_ARGS= scripts/boot/live.sh -B x86_64
+	+$(BOOT_ENV) XEN_ARGS= SUPPORT_MODULE= scripts/boot/live.sh -B x86_64
 
 .PHONY: test-boot-arm64
 test-boot-arm64: $(BOOT_ARM64_BINS)
 	+@scripts/deps.sh boot xen cross
-	+$(BOOT_ENV) XEN_ARGS= scripts/boot/live.sh -B -g arm64
+	+$(BOOT_ENV) XEN_ARGS= SUPPORT_MODULE= scripts/boot/live.sh -B -g arm64
 
 ONCE_TEST_TARGETS += test-boot-x86_64 test-boot-arm64
 
 # `make run`'s boot: what dom0 said, then the same judging.
 .PHONY: boot-run
 boot-run: $(if $(filter arm64,$(ARCH)),$(BOOT_ARM64_BINS),$(BOOT_TEST_BINS))
-	+@$(BOOT_ENV) XEN_ARGS="$(XEN_ARGS)" scripts/boot/live.sh -r -B $(ARCH)
+	+@$(BOOT_ENV) XEN_ARGS="$(XEN_ARGS)" SUPPORT_MODULE="$(SUPPORT_MODULE)" \
+	    scripts/boot/live.sh -r -B $(ARCH)
 
 # The log reader and every judge rule on made-up logs (no QEMU): each
 # rule has a log that must fail it.  Shell over the host commands, so

@@ -41,8 +41,12 @@ dumpof() {
 hvinfo() {
     printf '%-23s: %s\n' hypervisor_arch "${XS_ARCH:-x86}" \
         hypervisor_read_by sysctl support_policy warn \
-        support_policy_flags none support_exempt 0 support_events 0
+        support_policy_flags none support_exempt 0 support_events 0 \
+        table_active built-in table_generation 1 \
+        builtin_table_size "$TSIZE" builtin_table_checksum "$TSUM"
 }
+TSIZE=$(wc -c <"$table")
+TSUM=$(hx info | sed -n 's/^table_checksum *: //p')
 # xlinfo: xl info as the patched xl prints it in the main boot.
 xlinfo() {
     printf '%-23s: %s\n' host test xen_scheduler credit2 \
@@ -58,7 +62,7 @@ mklog() {
     [ -z "${OUTSIDE:-}" ] ||
         echo "(XEN) support: gicv3-its: '$OUTSIDE' is outside security support (Status: Experimental); enabled (support=warn)"
     echo "@@TESTS uptime_ms=2"
-    t xs-info 0 sh -c "'$xs' --table '$table' info | sed 's/^\(table_source *: \).*/\1hypervisor/'; $(declare -f hvinfo); XS_ARCH=$a hvinfo"
+    t xs-info 0 sh -c "'$xs' --table '$table' info | sed 's/^\(table_source *: \).*/\1hypervisor/'; $(declare -f hvinfo); TSIZE=$TSIZE TSUM=$TSUM XS_ARCH=$a hvinfo"
     t xs-list-json 0 hx list --json --arch all
     echo "(XEN) a hypervisor line inside dom0's output"
     # shellcheck disable=SC2086 # LIST_ARGS: words
@@ -199,6 +203,29 @@ live "missing gate log fails" 1 '^FAIL  gate (warn): no log' "$tmp/arm64.log" ar
 # ---- the sysctl boots (tests/xen/boot-test.sh) ------------------------------
 size=$(wc -c <"$table")
 tinfo() { hx info | sed -n "s/^$1 *: //p"; }
+# The statement the sysctl boots load: Credit2 made Experimental.
+next=$tmp/next.bin
+sed '/^### Credit2 Scheduler$/,/Status:/ s/Status: Supported$/Status: Experimental/' \
+    "$doc" >"$tmp/next.md"
+"$O/bin/xen-support-gen" --quiet -o "$next" "$tmp/next.md"
+# swaplines BEFORE: xen-sysctl-swap's lines, every case refused.
+swaplines() {
+    echo "swap: before: $1"
+    while IFS= read -r c; do
+        echo "swap: ${c}, got ${c##*want }; active $1"
+    done <<<"zero length: want EINVAL
+flags 1: want EINVAL
+over the cap: want E2BIG
+NULL buffer: want EFAULT
+wild buffer: want EFAULT
+user page 0: want EFAULT
+format version 99: want EOPNOTSUPP
+nested pair codes: want EBADMSG
+arm rows only: want ENOEXEC
+$(for i in 1 62 123 184 245 306 367 428 489 550; do echo "byte $i flipped, stale checksum: want EBADMSG"; done)
+$(for i in 1 62 123 184; do echo "cut to $i bytes: want EBADMSG"; done)"
+    echo "swap: after: $1"
+}
 # mksys MODE: a faithful sysctl log.
 mksys() {
     local flask=0
@@ -258,15 +285,59 @@ mksys() {
         t hypfs-policy 0 printf '%s\n' refuse strict "exempt:XSM & FLASK"
     fi
     t hypfs-record 0 printf 'events %10u lost %10u max %10u generation %10u\n' 2 0 64 2
+    local sum nsum
+    sum=$(hx info | sed -n 's/^table_checksum *: //p')
+    nsum=$("$xs" --table "$next" info | sed -n 's/^table_checksum *: //p')
+    if [ "$flask" = 0 ]; then
+        t swap 0 swaplines "generation 1 checksum $sum size $size"
+        echo "(XEN) support: d0: table not loaded (-8): no status row applies to this architecture"
+        t load-arm 3 echo "xen-support: /usr/share/xen-support/arm-only.bin: the hypervisor refused the table: no status row applies to its architecture"
+        echo "(XEN) support: d0: loaded table active: $(wc -c <"$next") bytes, checksum $nsum, 93 features"
+        t load-next 0 printf '%-23s: %s\n' table_active loaded table_generation 2 \
+            table_size "$(wc -c <"$next")" table_checksum "$nsum" \
+            builtin_table_size "$size" builtin_table_checksum "$sum"
+        t info-next 0 printf '%-23s: %s\n' table_checksum "$nsum" table_active loaded \
+            table_generation 2 builtin_table_checksum "$sum"
+        t next-table 0 true
+        dumpof next "$next"
+    else
+        t pool-credit2 0 echo "cpupool credit2: created pool 1"
+        echo "(XEN) support: cpupool sched=credit2: 'Credit2 Scheduler' is outside security support in the statement now active; it was enabled before"
+        echo "(XEN) support: d0: loaded table active: $(wc -c <"$next") bytes, checksum $nsum, 93 features"
+        t load-next 0 printf '%-23s: %s\n' table_active loaded table_generation 2
+        t status-next 1 printf '%s\n' "    warned, runtime (domain 0): cpupool sched=credit2"
+        echo "(XEN) support: cpupool sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); refused (support=refuse)"
+        t pool-credit2-after 1 echo "cpupool credit2: create failed: errno 1 (Operation not permitted)"
+    fi
     echo "@@DONE pass=5 fail=2 uptime_ms=3"
 }
 sys() { # sys NAME WANT_RC PATTERN MODE LOG
-    check "$1" "$2" "$3" env O="$O" SUPPORT_MD=$doc scripts/boot/judge.sh sysctl "$4" "$5" "$table"
+    check "$1" "$2" "$3" env O="$O" SUPPORT_MD=$doc scripts/boot/judge.sh sysctl "$4" "$5" "$table" "$next"
+}
+# mkmod: a faithful log of the boot with next.bin as a module.
+mkmod() {
+    local sum nsum
+    sum=$(hx info | sed -n 's/^table_checksum *: //p')
+    nsum=$("$xs" --table "$next" info | sed -n 's/^table_checksum *: //p')
+    echo "@@BOOT arch=x86_64 kernel=test uptime_ms=1"
+    echo "@@SETUP xenfs rc=0"
+    echo "(XEN) support: module 2 is the support table"
+    echo "(XEN) support: sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); enabled (support=warn)"
+    echo "(XEN) support: statement for Xen $ver: 93 features, 152 rows, $(wc -c <"$next") bytes (boot module)"
+    echo "@@TESTS uptime_ms=2"
+    t module-info 0 printf '%-23s: %s\n' table_checksum "$nsum" table_active module \
+        table_generation 2 builtin_table_checksum "$sum"
+    t module-dump 0 true
+    dumpof module "$next"
+    t module-status 1 printf '%s\n' "    warned, boot: sched=credit2"
+    echo "@@DONE pass=3 fail=1 uptime_ms=3"
 }
 for mode in dummy flask; do
     mksys $mode >"$tmp/sysctl/$mode.log"
     sys "faithful sysctl log ($mode) passes" 0 '^judge: PASS' $mode "$tmp/sysctl/$mode.log"
 done
+mkmod >"$tmp/sysctl/module.log"
+sys "faithful module log passes" 0 '^judge: PASS' module "$tmp/sysctl/module.log"
 # sysbad NAME PATTERN MODE SED: the faithful MODE log edited by SED fails.
 sysbad() {
     sed "$4" "$tmp/sysctl/$3.log" >"$tmp/sysctl/bad.log"
@@ -294,6 +365,18 @@ sysbad "hypfs: no table node" 'hypfs: ls /support' dummy '/^<blob> /d'
 sysbad "hypfs: the policy says warn under refuse" 'hypfs: /support/policy' flask 's/^refuse$/warn/'
 sysbad "hypfs: the exemption missing" 'hypfs: /support/policy' flask '/^exempt:/d'
 sysbad "hypfs: the record lost events" 'hypfs: /support/record' dummy 's/lost          0/lost          1/'
+sysbad "swap: a hostile load got another errno" 'swap: 23 cases; wrong' dummy 's/^swap: nested pair codes: want EBADMSG, got EBADMSG/swap: nested pair codes: want EBADMSG, got 0/'
+sysbad "swap: the active table changed" 'swap: 23 cases; wrong' dummy '/^swap: arm rows only/s/active generation 1/active generation 2/'
+sysbad "swap: a class missing" 'swap: 22 cases; wrong: ; missing: over the cap' dummy '/^swap: over the cap/d'
+sysbad "swap: another table active before" 'swap: before the loads' dummy 's/^swap: before: generation 1/swap: before: generation 2/'
+sysbad "load: next.bin not active" 'load: next.bin active' dummy 's/^table_active           : loaded/table_active           : built-in/'
+sysbad "load: the table read after the load differs" 'table read through hypfs after the load' dummy '/^@@D next /{s/^@@D next A/@@D next B/;s/^@@D next [^B]/@@D next A/}'
+sysbad "load: the CLI's refusal says nothing" 'load: the CLI says why' dummy 's/no status row applies to its architecture$/refused/'
+sysbad "scenario: the second Credit2 pool created" 'markers' flask 's/@@END pool-credit2-after rc=1/@@END pool-credit2-after rc=0/'
+sysbad "module: the built-in table active" 'info: table_active module' module 's/^table_active           : module/table_active           : built-in/'
+sysbad "module: another table read" 'table read in dom0 (dump module)' module '/^@@D module /{s/^@@D module A/@@D module B/;s/^@@D module [^B]/@@D module A/}'
+sysbad "module: Xen did not take it" 'module: no .(XEN) support: module 2' module '/module 2 is the support table/d'
+sysbad "module: the boot gate read the built-in table" "module: no 'support: sched=credit2" module '/sched=credit2/d'
 # Every other rule reads one line of Xen's log or of a dom0 output: the
 # faithful log without all of those lines must fail each of those rules,
 # one FAIL line per line taken out.

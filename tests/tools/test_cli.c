@@ -262,6 +262,43 @@ static void test_no_source_no_xen(void **state)
     assert_non_null(strstr(tt_out, "4 not on Xen"));
 }
 
+/*
+ * load checks its file before it asks the hypervisor: a missing file, a
+ * device without end, a file that is not a table, each with its exit and
+ * one line naming the path; a good table then needs Xen.
+ */
+static void test_load_offline(void **state)
+{
+    char tab[128], junk[128];
+    FILE *f;
+
+    (void)state;
+    snprintf(tab, sizeof(tab), "%s/load.bin", tt_dir);
+    snprintf(junk, sizeof(junk), "%s/junk.bin", tt_dir);
+    assert_int_equal(tt_run(DOC "dump -o %s", tab), 0);
+    f = fopen(junk, "w");
+    assert_non_null(f);
+    fputs("# Not a table\n", f);
+    fclose(f);
+
+    assert_int_equal(tt_run("load"), 2);
+    tt_one_line_error("usage: xen-support load");
+    assert_int_equal(tt_run("load %s/missing.bin", tt_dir), 2);
+    tt_one_line_error("missing.bin: No such file or directory");
+    assert_int_equal(tt_run("load /dev/zero"), 2);
+    tt_one_line_error("/dev/zero: larger than 1048576 bytes");
+    assert_int_equal(tt_run("load %s", junk), 3);
+    tt_one_line_error("junk.bin: not a valid support table");
+    assert_int_equal(tt_run(DOC "load %s", tab), 2);
+    tt_one_line_error("--document");
+    if (!access("/dev/xen/privcmd", F_OK) || !access("/proc/xen/privcmd", F_OK))
+        return;
+    assert_int_equal(tt_run("load %s", tab), 4);
+    tt_one_line_error("not running on Xen");
+    /* Unchecked, the junk goes to the hypervisor: here, none. */
+    assert_int_equal(tt_run("load --no-verify %s", junk), 4);
+}
+
 static void test_dump_and_diff(void **state)
 {
     char path[256];
@@ -366,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_no_source_no_xen),
+        cmocka_unit_test(test_load_offline),
         cmocka_unit_test(test_dump_and_diff),
         cmocka_unit_test(test_sub_features),
     };

@@ -20,8 +20,8 @@
 
 #define DOC "--document " TT_SEED " "
 
-static const char *const S_cmds[] = {"info", "list", "show",  "check",
-                                     "dump", "diff", "status"};
+static const char *const S_cmds[] = {"info", "list",   "show",  "check", "dump",
+                                     "diff", "status", "audit", "load"};
 
 /* A statement of Xen 4.17's dates, written into the scratch folder. */
 static void S_write_417(void)

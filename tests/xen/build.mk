@@ -131,6 +131,16 @@ $(O)/tests/xen/xen-sysctl-%: tests/xen/boot/sysctl-%.c \
 	$(CC) $(XT_BOOT_CFLAGS) $< tests/xen/boot/sysctl-raw.c -o $@ \
 	    $(XT_BOOT_LIBS)
 
+# The hostile loads (issue 14 item 4) craft tables with the core's
+# readers and CRC-32.
+XT_SWAP := $(O)/tests/xen/xen-sysctl-swap
+$(XT_SWAP): tests/xen/boot/sysctl-swap.c tests/xen/boot/sysctl-raw.c \
+    tests/xen/boot/sysctl-raw.h $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
+    $(CORE_SRCS)
+	@mkdir -p $(@D)
+	$(CC) $(XT_BOOT_CFLAGS) -Icore/include $< tests/xen/boot/sysctl-raw.c \
+	    $(CORE_SRCS) -o $@ $(XT_BOOT_LIBS)
+
 # Xen's own xenhypfs tool (tools/misc/xenhypfs.c), which Debian does not
 # package: built from the fetched Xen source against libxen-dev's
 # libxenhypfs (the initramfs has libxenhypfs.so.1), to read /support/ in
@@ -143,11 +153,12 @@ $(XT_XENHYPFS):
 	    $(call pc_cflags,$(XENHYPFS_PC)) $(call pc_libs,$(XENHYPFS_PC))
 
 .PHONY: test-xen-boot
-test-xen-boot: $(XT_PROBE) $(XT_HOSTILE) $(XT_LOAD) $(GEN_BIN) \
+test-xen-boot: $(XT_PROBE) $(XT_HOSTILE) $(XT_LOAD) $(XT_SWAP) $(GEN_BIN) \
     $(O)/bin/xen-support-static $(XT_XENHYPFS)
 	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
+	XEN_SUPPORT_GEN=$(GEN_BIN) SUPPORT_MD=$(SUPPORT_MD) \
 	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE)) \
 	    $(abspath $(O)/bin/xen-support-static) $(abspath $(XT_HOSTILE)) \
-	    $(abspath $(XT_LOAD)) $(abspath $(XT_XENHYPFS))
+	    $(abspath $(XT_LOAD)) $(abspath $(XT_XENHYPFS)) $(abspath $(XT_SWAP))
 
 ONCE_TEST_TARGETS += test-xen-boot

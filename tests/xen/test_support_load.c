@@ -579,6 +579,62 @@ static void test_boot_module(void **state)
     free(blob);
 }
 
+/*
+ * A feature enabled within support that the loaded statement puts outside
+ * it: recorded at the load (already on, so warned even under refuse), and
+ * refused when asked for again under support=refuse.
+ */
+static void test_load_reassesses(void **state)
+{
+    const struct xen_support_event *e;
+    size_t len;
+    uint8_t *blob;
+
+    (void)state;
+    boot();
+    system_state = SYS_STATE_active;
+    /* Credit2 is Supported in the seed: a pool with it passes. */
+    assert_true(
+        support_gate_sched(XEN_SCHEDULER_CREDIT2, "cpupool sched=", false));
+    assert_null(event("cpupool sched=credit2"));
+
+    blob = compile_edit(&len, "### Credit2 Scheduler\n\n    Status: Supported",
+                        "### Credit2 Scheduler\n\n    Status: Experimental",
+                        NULL, NULL);
+    support_policy = XEN_SUPPORT_POLICY_REFUSE;
+    assert_int_equal(load(blob, len, NULL), 0);
+    e = event("cpupool sched=credit2");
+    assert_non_null(e);
+    assert_int_equal(e->decision, XEN_SUPPORT_DECISION_WARNED);
+    assert_int_equal(e->origin, XEN_SUPPORT_ORIGIN_RUNTIME);
+    assert_int_equal(e->feature, feature_named("Credit2 Scheduler"));
+    assert_int_equal(level_of(e->reading), XEN_SUPTAB_LEVEL_EXPERIMENTAL);
+    assert_non_null(strstr(hosted_printk_buf, "it was enabled before"));
+
+    /* Asked for again: refused now. */
+    assert_false(
+        support_gate_sched(XEN_SCHEDULER_CREDIT2, "cpupool sched=", false));
+    e = event("cpupool sched=credit2");
+    assert_non_null(e);
+    assert_int_equal(e->decision, XEN_SUPPORT_DECISION_WARNED);
+    {
+        struct xen_support_event ev[XEN_SUPPORT_EVENTS_MAX];
+        unsigned int n = events(ev), refused = 0;
+
+        for (unsigned int i = 0; i < n; i++)
+            refused += !strcmp(ev[i].origin_text, "cpupool sched=credit2") &&
+                       ev[i].decision == XEN_SUPPORT_DECISION_REFUSED;
+        assert_int_equal(refused, 1);
+    }
+    /* Loading it again reassesses, but the event merges: no new line. */
+    hosted_printk_clear();
+    assert_int_equal(load(blob, len, NULL), 0);
+    assert_null(strstr(hosted_printk_buf, "it was enabled before"));
+    support_policy = XEN_SUPPORT_POLICY_WARN;
+    system_state = SYS_STATE_early_boot;
+    free(blob);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -608,6 +664,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_load_refuses),
         cmocka_unit_test(test_load_corruptions),
         cmocka_unit_test(test_boot_module),
+        cmocka_unit_test(test_load_reassesses),
     };
     int rc;
 

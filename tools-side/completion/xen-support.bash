@@ -49,7 +49,7 @@ _xen_support()
     local common="--document --table --hypfs --strict --warnings --descriptions --help"
     case $cmd in
     "")
-        COMPREPLY=($(compgen -W "info list show check dump diff status $common --json --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "info list show check dump diff status audit load $common --json --version" -- "$cur"))
         ;;
     info) COMPREPLY=($(compgen -W "$common --json" -- "$cur")) ;;
     list) COMPREPLY=($(compgen -W "$common --json --arch --level --section --parseable" -- "$cur")) ;;
@@ -62,6 +62,20 @@ _xen_support()
         fi
         ;;
     status) COMPREPLY=($(compgen -W "--prometheus -o --output --help" -- "$cur")) ;;
+    audit)
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$common --json --arch" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        ;;
+    load)
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--no-verify --help" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        ;;
     show | check)
         if [[ $cur == -* ]]; then
             local opts="$common --json"

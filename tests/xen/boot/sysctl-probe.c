@@ -4,9 +4,10 @@
  * libxenctrl (xc_sysctl, hypercall buffers): get_info, the whole table in
  * two calls (written to argv[1] for the host to compare), get_events, and
  * the documented errors.  Prints one line per check; exit 0 if all pass.
- * "xen-sysctl-probe cpupool" instead creates (and destroys) a cpupool
- * with the RTDS scheduler, a gate of the boot policy: exit 0 if created,
- * 1 if refused with EPERM, 2 on any other error.
+ * "xen-sysctl-probe cpupool [credit2]" instead creates (and destroys) a
+ * cpupool with the RTDS (or Credit2) scheduler, a gate of the boot
+ * policy: exit 0 if created, 1 if refused with EPERM, 2 on any other
+ * error.
  * The ABI comes from the header extracted from the public header patch.
  */
 #include "sysctl-raw.h"
@@ -23,19 +24,20 @@ static void check(int ok, const char *what, int rc)
     failures += !ok;
 }
 
-static int cpupool_rtds(xc_interface *xch)
+static int cpupool(xc_interface *xch, const char *name, uint32_t sched)
 {
     uint32_t poolid = XC_CPUPOOL_POOLID_ANY;
-    int rc = xc_cpupool_create(xch, &poolid, XEN_SCHEDULER_RTDS);
+    int rc = xc_cpupool_create(xch, &poolid, sched);
     int e = errno;
 
     if (rc) {
-        printf("cpupool rtds: create failed: errno %d (%s)\n", e, strerror(e));
+        printf("cpupool %s: create failed: errno %d (%s)\n", name, e,
+               strerror(e));
         return e == EPERM ? 1 : 2;
     }
-    printf("cpupool rtds: created pool %u\n", poolid);
+    printf("cpupool %s: created pool %u\n", name, poolid);
     rc = xc_cpupool_destroy(xch, poolid);
-    printf("cpupool rtds: destroy rc %d\n", rc);
+    printf("cpupool %s: destroy rc %d\n", name, rc);
     return rc ? 2 : 0;
 }
 
@@ -53,7 +55,9 @@ int main(int argc, char **argv)
         return 2;
     }
     if (argc > 1 && !strcmp(argv[1], "cpupool")) {
-        rc = cpupool_rtds(xch);
+        rc = argc > 2 && !strcmp(argv[2], "credit2")
+                 ? cpupool(xch, "credit2", XEN_SCHEDULER_CREDIT2)
+                 : cpupool(xch, "rtds", XEN_SCHEDULER_RTDS);
         xc_interface_close(xch);
         return rc;
     }
