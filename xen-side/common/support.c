@@ -76,6 +76,7 @@ void support_activate(struct support_active *a)
     old = support_active;
     if ( old )
         support_events_follow(&old->t, &a->t);
+    support_reassess(a);
     rcu_assign_pointer(support_active, a);
     support_table_generation++;
     spin_unlock_irqrestore(&support_events_lock, flags);

@@ -40,6 +40,61 @@ uint32_t support_events_generation;
 uint32_t support_events_lost;
 
 /*
+ * Add an event to the record, under support_events_lock: 1 for a new
+ * event, 0 for one merged into an equal one, -ENOSPC when full (lost).
+ * otext is XEN_SUPPORT_ORIGIN_TEXT bytes, NUL-padded.
+ */
+static int add_event(unsigned int feature, unsigned int row, uint8_t reading,
+                     unsigned int decision, unsigned int origin, domid_t domid,
+                     const char *otext)
+{
+    struct xen_support_event *e;
+    unsigned int i;
+
+    for ( i = 0; i < support_nr_events; i++ )
+    {
+        e = &support_events[i];
+        /* The domain is part of the key: merging keeps whose it was. */
+        if ( e->feature == feature && e->origin == origin &&
+             e->decision == decision && e->domid == domid &&
+             !memcmp(e->origin_text, otext, XEN_SUPPORT_ORIGIN_TEXT) )
+        {
+            if ( e->count < UINT16_MAX )
+                e->count++;
+            support_events_generation++;
+            return 0;
+        }
+    }
+
+    if ( support_nr_events == ARRAY_SIZE(support_events) )
+    {
+        if ( support_events_lost < UINT32_MAX )
+            support_events_lost++;
+        return -ENOSPC;
+    }
+
+    e = &support_events[support_nr_events];
+    memset(e, 0, sizeof(*e));
+    e->feature = feature;
+    e->row = row;
+    e->decision = decision;
+    e->origin = origin;
+    e->reading = reading;
+    e->domid = domid;
+    e->count = 1;
+    e->seq = ++support_events_generation;
+    /*
+     * Time is kept from SMP boot on: earlier, NOW() may divide by a
+     * cpu_khz still 0 (Arm's ACPI gate runs before preinit_xen_time()).
+     * 0 means "while Xen booted".
+     */
+    e->time = system_state >= SYS_STATE_smp_boot ? NOW() : 0;
+    memcpy(e->origin_text, otext, XEN_SUPPORT_ORIGIN_TEXT);
+    support_nr_events++;
+    return 1;
+}
+
+/*
  * As support_record(), in table a (under RCU), but returns 1 for a new
  * event, 0 for a merged one, and -EAGAIN if a is no longer the active
  * table: the caller reads the new one and asks again.
@@ -51,10 +106,8 @@ static int record_event(const struct support_active *a, unsigned int feature,
     const struct suptab *t = &a->t;
     struct suptab_row r = {0};
     char otext[XEN_SUPPORT_ORIGIN_TEXT];
-    struct xen_support_event *e;
     unsigned long flags;
-    unsigned int i;
-    int rc = 1;
+    int rc;
 
     if ( feature >= t->h.nr_features ||
          (row != XEN_SUPPORT_ROW_NONE && row >= t->h.nr_rows) ||
@@ -72,57 +125,49 @@ static int record_event(const struct support_active *a, unsigned int feature,
 
     spin_lock_irqsave(&support_events_lock, flags);
     /* support_activate() swaps tables under this lock. */
-    if ( a != support_active )
-    {
-        rc = -EAGAIN;
-        goto out;
-    }
-    for ( i = 0; i < support_nr_events; i++ )
-    {
-        e = &support_events[i];
-        /* The domain is part of the key: merging keeps whose it was. */
-        if ( e->feature == feature && e->origin == origin &&
-             e->decision == decision && e->domid == domid &&
-             !memcmp(e->origin_text, otext, sizeof(otext)) )
-        {
-            if ( e->count < UINT16_MAX )
-                e->count++;
-            support_events_generation++;
-            rc = 0;
-            goto out;
-        }
-    }
-
-    if ( support_nr_events == ARRAY_SIZE(support_events) )
-    {
-        if ( support_events_lost < UINT32_MAX )
-            support_events_lost++;
-        rc = -ENOSPC;
-        goto out;
-    }
-
-    e = &support_events[support_nr_events];
-    memset(e, 0, sizeof(*e));
-    e->feature = feature;
-    e->row = row;
-    e->decision = decision;
-    e->origin = origin;
-    e->reading = r.reading;
-    e->domid = domid;
-    e->count = 1;
-    e->seq = ++support_events_generation;
-    /*
-     * Time is kept from SMP boot on: earlier, NOW() may divide by a
-     * cpu_khz still 0 (Arm's ACPI gate runs before preinit_xen_time()).
-     * 0 means "while Xen booted".
-     */
-    e->time = system_state >= SYS_STATE_smp_boot ? NOW() : 0;
-    memcpy(e->origin_text, otext, sizeof(otext));
-    support_nr_events++;
-
-out:
+    rc = a == support_active ? add_event(feature, row, r.reading, decision,
+                                         origin, domid, otext)
+                             : -EAGAIN;
     spin_unlock_irqrestore(&support_events_lock, flags);
     return rc;
+}
+
+/*
+ * What the gates let through within support, kept so that a table made
+ * active later can reassess it (support_reassess()): a feature enabled
+ * since boot that the new statement puts outside support is recorded
+ * then.  Under support_events_lock.  Beyond PASSED_MAX distinct ones,
+ * later ones are not kept.
+ */
+#define PASSED_MAX 32
+static struct passed {
+    uint16_t id; /* built-in feature id, as the gate names it */
+    uint8_t origin;
+    domid_t domid;
+    const char *qual; /* the call site's literal, or NULL */
+    char text[XEN_SUPPORT_ORIGIN_TEXT];
+} passed[PASSED_MAX];
+static unsigned int nr_passed;
+
+static void remember(unsigned int id, const char *qual, unsigned int origin,
+                     domid_t domid, const char *text)
+{
+    struct passed p = {
+        .id = id, .origin = origin, .domid = domid, .qual = qual};
+    unsigned long flags;
+    unsigned int i;
+
+    if ( text )
+        strlcpy(p.text, text, sizeof(p.text));
+    spin_lock_irqsave(&support_events_lock, flags);
+    for ( i = 0; i < nr_passed; i++ )
+        if ( passed[i].id == id && passed[i].origin == origin &&
+             passed[i].domid == domid && passed[i].qual == qual &&
+             !memcmp(passed[i].text, p.text, sizeof(p.text)) )
+            break;
+    if ( i == nr_passed && nr_passed < PASSED_MAX )
+        passed[nr_passed++] = p;
+    spin_unlock_irqrestore(&support_events_lock, flags);
 }
 
 int support_record(unsigned int feature, unsigned int row,
@@ -254,6 +299,46 @@ static bool outside(const struct suptab *t, unsigned int row)
            (support_policy_flags & XEN_SUPPORT_PF_NOT_SECURITY);
 }
 
+void support_reassess(const struct support_active *a)
+{
+    const struct suptab *t = &a->t;
+    unsigned int i;
+
+    for ( i = 0; i < nr_passed; i++ )
+    {
+        const struct passed *p = &passed[i];
+        unsigned int feature = support_gate_feature(a, p->id), row, decision;
+        struct suptab_feature f;
+        struct suptab_row r = {0};
+        char name[80];
+
+        if ( feature == XEN_SUPPORT_FEATURE_NONE )
+            continue;
+        row = pick_row(t, feature, p->qual);
+        if ( !outside(t, row) )
+            continue;
+        /* Already enabled: recorded, and never refused. */
+        if ( support_exempted(p->id) )
+            decision = XEN_SUPPORT_DECISION_EXEMPTED;
+        else if ( support_policy == XEN_SUPPORT_POLICY_QUIET )
+            decision = XEN_SUPPORT_DECISION_RECORDED;
+        else
+            decision = XEN_SUPPORT_DECISION_WARNED;
+        if ( row < t->h.nr_rows )
+            suptab_row(t, row, &r);
+        if ( add_event(feature, row, r.reading, decision, p->origin, p->domid,
+                       p->text) != 1 ||
+             decision == XEN_SUPPORT_DECISION_RECORDED )
+            continue;
+        suptab_feature(t, feature, &f);
+        support_str_expand(t, f.name, name, sizeof(name));
+        printk(XENLOG_WARNING
+               "support: %s: '%s' is outside security support "
+               "in the statement now active; it was enabled before\n",
+               p->text[0] ? p->text : "-", name);
+    }
+}
+
 /*
  * The end-of-boot warning banner: the features the boot gates enabled
  * under support=warn, one name a line, read from the record once the boot
@@ -339,7 +424,10 @@ static int gate_in(const struct support_active *a, unsigned int id,
         return 1;
     row = pick_row(t, feature, qual);
     if ( !outside(t, row) )
+    {
+        remember(id, qual, origin, domid, text);
         return 1;
+    }
 
     if ( support_exempted(id) )
         decision = XEN_SUPPORT_DECISION_EXEMPTED;

@@ -105,6 +105,14 @@ void support_activate(struct support_active *a);
  */
 void support_events_follow(const struct suptab *from, const struct suptab *to);
 
+/*
+ * Features the gates let through since boot (within support then) that
+ * are outside support in a, the table being made active: each is
+ * recorded (warned, or as the policy records; never refused, it is
+ * already enabled) with a line.  Under support_events_lock.
+ */
+void support_reassess(const struct support_active *a);
+
 /* Boot policy: the support= option (support_param.c). */
 extern uint8_t support_policy;
 extern uint32_t support_policy_flags;
