@@ -70,7 +70,7 @@ test-once: all $(ONCE_TEST_TARGETS)
 
 # The README's main job: build Xen with the table, boot it under QEMU and
 # show what xen-support and xl info say inside dom0 (ARCH, XEN_ARGS,
-# SUPPORT_MD and, on x86_64, SUPPORT_MODULE are honoured; see
+# SUPPORT_MD and SUPPORT_MODULE are honoured; see
 # tests/boot/build.mk).
 .PHONY: run
 run: deps

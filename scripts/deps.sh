@@ -13,7 +13,7 @@ group[host]="gcc libc6-dev binutils make pkg-config libcmark-dev libcmocka-dev l
 group[xen]="dpkg-dev xz-utils python3 flex bison bc gcc-aarch64-linux-gnu
             binutils-aarch64-linux-gnu checkpolicy"
 group[boot]="qemu-system-x86 qemu-system-arm busybox-static cpio binutils
-             xz-utils gzip"
+             xz-utils gzip device-tree-compiler"
 group[cross]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
              libc6-dev-arm64-cross dpkg-dev"
 group[fuzz]="clang libclang-rt-14-dev"

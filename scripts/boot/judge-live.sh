@@ -97,6 +97,30 @@ judge_gate() { # judge_gate MODE DECISION SCHEDULER STATUS-LINE STATUS-RC
     judge_xl_info "$g" "gate-$mode" "$mode" "$(outside_of "$glog")"
 }
 
+# The boot-policy boot with a module (-g): SUPPORT_MD with Credit2 made
+# Experimental (gate-module.bin), booted as a module with the default
+# scheduler.  Xen takes the module, the boot scheduler's gate reads it
+# (Credit2 warned, and run), and xen-support status records it.
+judge_gate_module() {
+    local glog=$work/gate-module.log g=$work/out-gate-module bad=() got line
+    [ -r "$glog" ] || { fail "gate (module): no log $glog"; return; }
+    markers "$glog" "$g" -e xl-info -e xs-status=1 || bad+=("markers ($g.check)")
+    grep -a -q -E '^\(XEN\) support: module (at 0x[0-9a-f]+|[0-9]+) is the support table' "$glog" ||
+        bad+=("no Xen line 'support: module ... is the support table'")
+    line="support: sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); enabled (support=warn)"
+    grep -a -q -F -- "(XEN) $line" "$glog" || bad+=("no Xen line '$line'")
+    got=$(out "$g" xl-info | kv xen_scheduler)
+    [ "$got" = credit2 ] || bad+=("xl info xen_scheduler '$got', want 'credit2'")
+    out "$g" xs-status >"$work/dom0-gate-module-status.txt"
+    grep -q -x -F -- "    warned, boot: sched=credit2" "$work/dom0-gate-module-status.txt" ||
+        bad+=("xen-support status lacks 'warned, boot: sched=credit2'")
+    if [ ${#bad[@]} -eq 0 ]; then
+        pass "gate (module): Xen takes the module, its Credit2 row warns at boot, status records it"
+    else
+        fail "gate (module): $(IFS=';'; echo "${bad[*]}")"
+    fi
+}
+
 judge_live() {
     local gates=0
     [ "${1:-}" != -g ] || { gates=1; shift; }
@@ -151,5 +175,6 @@ judge_live() {
     if [ $gates -eq 1 ]; then
         judge_gate warn enabled null "warned, boot: sched=null" 1
         judge_gate refuse refused credit2 "refused, boot: sched=null" 0
+        judge_gate_module
     fi
 }

@@ -10,13 +10,16 @@
 #   -r       `make run`: first print what `xen-support info`, `xen-support
 #            list` and `xl info` said inside dom0
 #   -B       make built the host binaries already (build.sh -B)
-#   -g       two more boots for the boot policy (tests/boot/gate.tests.sh):
-#            XEN_ARGS sched=null, then also support=refuse
+#   -g       three more boots for the boot policy (tests/boot/gate.tests.sh):
+#            XEN_ARGS sched=null, then also support=refuse; and with
+#            SUPPORT_MD's statement, Credit2 made Experimental
+#            (next-table.sh), as a boot module: the default scheduler's
+#            gate reads it
 #   -j LOG   judge a saved log again (no build, no boot; the table is
 #            BOOT_OUT/test-ARCH/support_table.bin, with -g the gate logs
 #            are there too)
 # Environment: O, XEN_BUILD, SUPPORT_MD, XEN_ARGS (appended to Xen's
-# command line), SUPPORT_MODULE (x86_64: a table booted as a module, which
+# command line), SUPPORT_MODULE (a table booted as a module, which
 # replaces the built-in one; the judge reads it as the table booted),
 # BOOT_TIMEOUT, BOOT_OUT (build/boot), XS_BIN / XL_BIN (build.sh).
 # Exit: 0 PASS, 1 FAIL, 2 usage or build/setup error.
@@ -70,7 +73,7 @@ if [ -z "$judge_only" ]; then
     echo "live.sh: builds $((t1 - t0)) s, initramfs $((t2 - t1)) s"
 
     # Never judge a log left by an earlier run.
-    rm -f "$log" "$work"/gate-*.log
+    rm -f "$log" "$work"/gate-*.log "$work"/gate-*.bin
     modarg=()
     if [ -n "${SUPPORT_MODULE:-}" ]; then
         cp "$SUPPORT_MODULE" "$work/support_module.bin"
@@ -91,6 +94,11 @@ if [ -z "$judge_only" ]; then
             XEN_ARGS=$gargs "$here/run.sh" -a "$arch" "$work/xen" "${gassets[@]}" \
                 "$work/gate-$mode.log" | tee "$work/gate-$mode.out" || true
         done
+        "$here/next-table.sh" "${SUPPORT_MD:-docs/SUPPORT.md}" \
+            "$O/bin/xen-support-gen" "$work/gate-module.bin"
+        XEN_ARGS=${XEN_ARGS:-} "$here/run.sh" -a "$arch" -m "$work/gate-module.bin" \
+            "$work/xen" "${gassets[@]}" "$work/gate-module.log" |
+            tee "$work/gate-module.out" || true
     fi
 elif [ "$judge_only" != "$log" ]; then
     cp "$judge_only" "$log"
@@ -114,7 +122,7 @@ O=$O "$here/judge.sh" live ${gates[@]+"${gates[@]}"} "$arch" "$work" || rc=$?
 # per-round ratios).
 if [ -z "$judge_only" ]; then
     echo "boot-to-poweroff: $(secs "$work/run.out") s wall (QEMU start to exit, TCG)"
-    for mode in ${gates[@]+warn refuse}; do
+    for mode in ${gates[@]+warn refuse module}; do
         echo "gate boot ($mode): $(secs "$work/gate-$mode.out") s wall"
     done
 fi

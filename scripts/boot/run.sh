@@ -10,8 +10,9 @@
 #   ARCH       x86_64 (default, or $ARCH) | arm64
 #   SECONDS    hard limit on the QEMU run (default 180, or $BOOT_TIMEOUT)
 #   XEN_ARGS   appended to Xen's command line (default $XEN_ARGS)
-#   MODULE     x86_64: one more multiboot module after the initrd (a
-#              support table: docs/support-policy.md)
+#   MODULE     a support table as a boot module (docs/support-policy.md):
+#              x86_64, one more multiboot module after the initrd; arm64,
+#              a "xen,support-table" node added to QEMU's device tree
 #   XEN        x86_64: the `xen` ELF (not xen.gz); arm64: xen/xen (Image)
 #
 # Prints the command line, then "run.sh: ... seconds" (QEMU start to exit)
@@ -55,16 +56,34 @@ x86_64)
          -initrd "$kernel $dom0_args,$initrd${module:+,$module}")
     ;;
 arm64)
-    [ -z "$module" ] || {
-        echo "run.sh: a support table module is taken on x86_64 only" >&2; exit 2; }
     # shellcheck disable=SC2054 # QEMU's own comma-separated options
     cmd=(qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3
          -cpu cortex-a57 -smp 2 -m 2048
          -nographic -no-reboot -monitor none -serial "file:$log"
          -kernel "$xen"
-         -append "console=dtuart dom0_mem=512M $xen_args"
-         -device "guest-loader,addr=0x49000000,kernel=$kernel,bootargs=$dom0_args"
-         -device "guest-loader,addr=0x50000000,initrd=$initrd")
+         -append "console=dtuart dom0_mem=512M $xen_args")
+    loaders=(-device "guest-loader,addr=0x49000000,kernel=$kernel,bootargs=$dom0_args"
+             -device "guest-loader,addr=0x50000000,initrd=$initrd")
+    if [ -n "$module" ]; then
+        # guest-loader makes kernel and ramdisk nodes only: take QEMU's
+        # device tree with them, add a "xen,support-table" module node
+        # (docs/support-policy.md), and load the three files raw where
+        # the nodes say.
+        command -v fdtput >/dev/null || {
+            echo "run.sh: fdtput not installed (scripts/deps.sh boot)" >&2; exit 2; }
+        dtb=${log%.log}.dtb node=/chosen/module@0x58000000
+        rm -f "$dtb"
+        "${cmd[@]}" "${loaders[@]}" -machine "dumpdtb=$dtb" >/dev/null 2>&1 || true
+        [ -s "$dtb" ] || { echo "run.sh: QEMU wrote no device tree" >&2; exit 2; }
+        fdtput -c "$dtb" "$node"
+        fdtput -t s "$dtb" "$node" compatible xen,support-table multiboot,module
+        fdtput -t x "$dtb" "$node" reg 0 0x58000000 0 "$(printf %x "$(wc -c <"$module")")"
+        loaders=(-dtb "$dtb"
+                 -device "loader,file=$kernel,addr=0x49000000,force-raw=on"
+                 -device "loader,file=$initrd,addr=0x50000000,force-raw=on"
+                 -device "loader,file=$module,addr=0x58000000,force-raw=on")
+    fi
+    cmd+=("${loaders[@]}")
     ;;
 *)
     echo "run.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2

@@ -5,7 +5,7 @@
 #
 #   make test-boot-x86_64 test-boot-arm64      (in ONCE_TEST_TARGETS)
 #   make boot-run [ARCH=x86_64|arm64] [XEN_ARGS=...] [SUPPORT_MD=...]
-#                 [SUPPORT_MODULE=TABLE]  (x86_64: TABLE booted as a module)
+#                 [SUPPORT_MODULE=TABLE]  (TABLE booted as a module)
 #   make test-boot-checklog test-boot-judge    (made-up logs, once a check)
 #
 # arm64 boots the cross-built static xen-support ($(O)/arm64/bin/..., see

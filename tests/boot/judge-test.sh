@@ -94,6 +94,19 @@ mkgate() {
     echo "@@DONE pass=1 fail=1 uptime_ms=3"
 }
 
+# mkgatemod: a log of live.sh -g's boot with a module (Credit2
+# Experimental in it, the default scheduler).
+mkgatemod() {
+    echo "@@BOOT arch=arm64 kernel=test uptime_ms=1"
+    echo "@@SETUP xenfs rc=0"
+    echo "(XEN) support: module at 0x58000000 is the support table"
+    echo "(XEN) support: sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); enabled (support=warn)"
+    echo "@@TESTS uptime_ms=2"
+    t xl-info 0 printf '%-23s: %s\n' xen_scheduler credit2 support_statement "$ver"
+    t xs-status 1 printf '  Credit2 Scheduler: Status: Experimental\n    %s\n' "warned, boot: sched=credit2"
+    echo "@@DONE pass=1 fail=1 uptime_ms=3"
+}
+
 fails=0
 n=0
 # check NAME WANT_RC PATTERN CMD...: CMD exits WANT_RC and prints PATTERN.
@@ -178,6 +191,7 @@ gate() { # gate NAME WANT_RC PATTERN WARN-ARGS REFUSE-ARGS (mkgate's)
     local name=$1 want=$2 pat=$3
     eval "mkgate $4" >"$g/gate-warn.log"
     eval "mkgate $5" >"$g/gate-refuse.log"
+    mkgatemod >"$g/gate-module.log"
     live "$name" "$want" "$pat" "$tmp/arm64.log" arm64 -g
 }
 W="warn enabled null 'warned, boot: sched=null' 1 'ARM/GICv3 ITS, Null Scheduler'"
@@ -197,6 +211,13 @@ gate "refused gate with support_outside set fails" 1 "^FAIL  gate-refuse: xl inf
     "$W" "refuse refused credit2 'refused, boot: sched=null' 0 'Null Scheduler'"
 eval "mkgate $W" | grep -v '^(XEN) support: sched=null' >"$g/gate-warn.log"
 live "gate without Xen's line fails" 1 "^FAIL  gate sched=null, support=warn: no Xen line" "$tmp/arm64.log" arm64 -g
+mkgatemod | grep -v 'is the support table' >"$g/gate-module.log"
+live "module not taken fails" 1 "^FAIL  gate (module): no Xen line 'support: module" "$tmp/arm64.log" arm64 -g
+mkgatemod | grep -v "^(XEN) support: sched=credit2" >"$g/gate-module.log"
+live "module's Credit2 row not read fails" 1 "^FAIL  gate (module): no Xen line 'support: sched=credit2" "$tmp/arm64.log" arm64 -g
+mkgatemod | sed 's/warned, boot: sched=credit2/warned, boot: sched=null/' >"$g/gate-module.log"
+live "module boot without the status line fails" 1 "^FAIL  gate (module): xen-support status lacks" "$tmp/arm64.log" arm64 -g
+mkgatemod >"$g/gate-module.log"
 rm "$g/gate-warn.log"
 live "missing gate log fails" 1 '^FAIL  gate (warn): no log' "$tmp/arm64.log" arm64 -g
 
@@ -205,9 +226,7 @@ size=$(wc -c <"$table")
 tinfo() { hx info | sed -n "s/^$1 *: //p"; }
 # The statement the sysctl boots load: Credit2 made Experimental.
 next=$tmp/next.bin
-sed '/^### Credit2 Scheduler$/,/Status:/ s/Status: Supported$/Status: Experimental/' \
-    "$doc" >"$tmp/next.md"
-"$O/bin/xen-support-gen" --quiet -o "$next" "$tmp/next.md"
+scripts/boot/next-table.sh "$doc" "$O/bin/xen-support-gen" "$next"
 # swaplines BEFORE: xen-sysctl-swap's lines, every case refused.
 swaplines() {
     echo "swap: before: $1"
