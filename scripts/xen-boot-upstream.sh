@@ -28,7 +28,9 @@ mapfile -t assets < <(scripts/boot/assets.sh -n upstream \
     -f "$O/tests/xen/xenhypfs=/usr/bin/xenhypfs" x86_64 build/boot)
 [ ${#assets[@]} -eq 2 ] || exit 2
 
-echo "| tree | Xen booted | read by | table read == built |"
+module=${SUPPORT_MODULE:-}
+[ -z "$module" ] || [ -r "$module" ] || { echo "xen-boot-upstream.sh: cannot read $module" >&2; exit 2; }
+echo "| tree | Xen booted | read by | table read == ${module:+the module}${module:-built} |"
 echo "| --- | --- | --- | --- |"
 fail=0
 for t in "$@"; do
@@ -47,16 +49,18 @@ for t in "$@"; do
         continue
     fi
     log=$b/boot/serial.log
-    scripts/boot/run.sh -a x86_64 -x "loglvl=all" "$b/x86_64/out/xen" \
-        "${assets[@]}" "$log" >"$b/boot/run.txt" 2>&1 || true
+    scripts/boot/run.sh -a x86_64 -x "loglvl=all" ${module:+-m "$module"} \
+        "$b/x86_64/out/xen" "${assets[@]}" "$log" >"$b/boot/run.txt" 2>&1 || true
     tr -d '\r' <"$log" >"$log.txt"
     booted=$(grep -a -m1 -o "Xen version $ver[.0-9]*" "$log.txt" || true)
     via=$(sed -n 's/^hypervisor_read_by *: //p' "$log.txt" | head -n 1)
     grep -a -q '^@@END xs-info rc=0 ' "$log.txt" || via="info failed"
     sed -n 's/^@@D t //p' "$log.txt" | base64 -d >"$b/boot/dom0-table.bin" 2>/dev/null || true
-    same=no
-    cmp -s "$b/boot/dom0-table.bin" "$b/x86_64/out/support_table.bin" &&
-        same="yes, $(wc -c <"$b/x86_64/out/support_table.bin") bytes"
+    same=no want_table=${module:-$b/x86_64/out/support_table.bin}
+    cmp -s "$b/boot/dom0-table.bin" "$want_table" &&
+        same="yes, $(wc -c <"$want_table") bytes"
+    [ -z "$module" ] || grep -a -q '^(XEN) support: module [0-9]* is the support table' "$log.txt" ||
+        same=no
     echo "| $name | ${booted:-no Xen $ver in the log} | ${via:-none} (want $want) | $same |"
     [ -n "$booted" ] && [ "$via" = "$want" ] && [ "$same" != no ] || fail=1
 done

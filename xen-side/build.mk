@@ -34,9 +34,9 @@ XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
 # (support_sysctl.c), the hypfs view (support_hypfs.c, with the hypfs
 # shim hosted/hypfs.c), and the boot module and runtime load
 # (support_load.c).
-XEN_SUPPORT_OBJS := $(patsubst %,$(O)/xen-side/common/%.o,support \
-                    support_param support_policy support_sysctl support_hypfs \
-                    support_load)
+XEN_SUPPORT_NAMES := support support_param support_policy support_sysctl \
+                     support_hypfs support_load
+XEN_SUPPORT_OBJS := $(XEN_SUPPORT_NAMES:%=$(O)/xen-side/common/%.o)
 
 $(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o $(O)/xen-side/hosted/hypfs.o: \
     private EXTRA_CFLAGS += $(XEN_HOSTED_CFLAGS)

@@ -63,8 +63,7 @@ ONCE_TEST_TARGETS += test-xen-hosted-417
 # test compiled against the header and table generated from it.  Once,
 # as the statement is fetched.
 XT417 := $(O)/tests/xen/s417
-XT417_SRCS := $(patsubst %,xen-side/common/%.c,support support_param \
-    support_policy support_sysctl support_hypfs) xen-side/hosted/shim.c \
+XT417_SRCS := $(XEN_SUPPORT_NAMES:%=xen-side/common/%.c) xen-side/hosted/shim.c \
     xen-side/hosted/hypfs.c tests/xen/test_support_gate.c tests/xen/xt_util.c
 $(XT417)/gen/support_table_gen.c: $(GEN_BIN)
 	@mkdir -p $(@D)/xen
@@ -74,9 +73,8 @@ $(XT417)/gen/support_table_gen.c: $(GEN_BIN)
 $(XT417)/test_support_gate: $(XT417)/gen/support_table_gen.c $(XT417_SRCS) \
     $(XEN_HOSTED_GEN)/sysctl_support_abi.h $(CORE_OBJS) $(XSDOC_A) \
     $(XENSUPPORT_A)
-	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -Ixen-side/hosted/include \
-	    -I$(XT417)/gen -I$(XEN_HOSTED_GEN) -DCONFIG_X86 \
-	    -DCONFIG_SUPPORT_TABLE $(call pc_cflags,$(CMOCKA_PC)) -o $@ \
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -I$(XT417)/gen $(XEN_HOSTED_CFLAGS) \
+	    $(call pc_cflags,$(CMOCKA_PC)) -o $@ \
 	    $(XT417_SRCS) $(XT417)/gen/support_table_gen.c $(CORE_OBJS) \
 	    $(XSDOC_LDLIBS) $(call pc_libs,$(CMOCKA_PC))
 
