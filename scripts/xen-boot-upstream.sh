@@ -30,7 +30,9 @@ mapfile -t assets < <(scripts/boot/assets.sh -n upstream \
 
 module=${SUPPORT_MODULE:-}
 [ -z "$module" ] || [ -r "$module" ] || { echo "xen-boot-upstream.sh: cannot read $module" >&2; exit 2; }
-echo "| tree | Xen booted | read by | table read == ${module:+the module}${module:-built} |"
+what="the table built"
+[ -z "$module" ] || what="the module"
+echo "| tree | Xen booted | read by | table read == $what |"
 echo "| --- | --- | --- | --- |"
 fail=0
 for t in "$@"; do

@@ -181,6 +181,18 @@ static void test_hypfs_fallback(void **state)
     assert_int_equal(errno, ENOTSUP);
     assert_non_null(strstr(S_err, "hypfs has only their count, 0"));
     assert_null(ev);
+    /*
+     * Which table is active is the sysctl's to say: ENOTSUP, which info
+     * prints as n/a, not the sysctl's refusal.
+     */
+    {
+        struct xensupport_hv_active a;
+
+        errno = 0;
+        assert_int_equal(xensupport_session_active(s, &a, S_err, sizeof(S_err)),
+                         -1);
+        assert_int_equal(errno, ENOTSUP);
+    }
     xensupport_session_close(s);
 
     /* The sysctl still comes first where it works. */

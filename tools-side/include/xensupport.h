@@ -549,7 +549,9 @@ int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
  * boot module's, or one loaded since (XEN_SYSCTL_support_load); both
  * tables' sizes and checksums.  Known through the sysctl only:
  * xensupport_session_active() fails with ENOTSUP when the session reads
- * through hypfs, else as xensupport_session_info().
+ * through hypfs, or the sysctl is not usable (another interface version,
+ * or no such op: what makes the session fall back to hypfs), else as
+ * xensupport_session_info().
  */
 enum xensupport_table_origin {
     XENSUPPORT_TABLE_BUILTIN = 0, /* linked into Xen at build time */

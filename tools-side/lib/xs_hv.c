@@ -343,7 +343,7 @@ int xensupport_session_active(xensupport_session *s,
 {
     struct xen_sysctl_support_table op;
     const struct xen_sysctl_support_info *in = &op.u.info;
-    int rc;
+    int rc = 0;
 
     if (err && errlen)
         err[0] = '\0';
@@ -351,17 +351,20 @@ int xensupport_session_active(xensupport_session *s,
         errno = EINVAL;
         return -1;
     }
-    if (s->hypfs_only) {
+    if (!s->hypfs_only) {
+        xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_info);
+        rc = s->tp->sysctl(s->sess, &op, NULL, 0);
+        if (rc && !xs_hv_hypfs_usable(rc))
+            return xs_hv_fail(rc, "get_info", err, errlen);
+    }
+    /* Read through hypfs (asked for, or the sysctl not usable). */
+    if (s->hypfs_only || rc) {
         xs_seterr(err, errlen,
                   "where the active table came from is known through the "
                   "sysctl only, not hypfs");
         errno = ENOTSUP;
         return -1;
     }
-    xs_hv_op(&op, XEN_SYSCTL_SUPPORT_get_info);
-    rc = s->tp->sysctl(s->sess, &op, NULL, 0);
-    if (rc)
-        return xs_hv_fail(rc, "get_info", err, errlen);
     memset(out, 0, sizeof(*out));
     out->origin = in->source;
     out->generation = in->table_generation;
