@@ -31,6 +31,7 @@ extern int (*const hosted_initcall_support_banner)(void);
 #include "../../xen-side/common/support_private.h"
 
 #include "xensupport.h"
+#include "xt_util.h"
 
 static xensupport_table *tab; /* the linked table, read by the library */
 
@@ -55,16 +56,6 @@ static const struct {
     {"gicv3-its", SUPPORT_GATE_GICV3_ITS},
 };
 #define NR_GATES (sizeof(gates) / sizeof(gates[0]))
-
-static void info(struct xen_sysctl_support_info *out)
-{
-    struct xen_sysctl_support_table op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = XEN_SYSCTL_SUPPORT_get_info;
-    assert_int_equal(hosted_do_sysctl(&op), 0);
-    *out = op.u.info;
-}
 
 /* The record's event with this feature, text and decision, or NULL. */
 static const struct xen_support_event *
@@ -154,7 +145,7 @@ static void test_defaults(void **state)
 
     (void)state;
     assert_int_equal(hosted_initcall_support_table_init(), 0);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_WARN);
     assert_int_equal(i.policy_flags, XEN_SUPPORT_PF_NOT_SECURITY);
     assert_int_equal(i.nr_exempt, 0);
@@ -331,7 +322,7 @@ static void test_exemptions(void **state)
     (void)state;
     system_state = SYS_STATE_active;
     policy("refuse,exempt:RTDS_based-scheduler,exempt:vpmu", 0);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_REFUSE);
     assert_int_equal(i.nr_exempt, 2);
     assert_int_equal(i.policy_flags,
@@ -354,7 +345,7 @@ static void test_exemptions(void **state)
     policy("quiet,exempt:no-such-feature,bogus", -EINVAL);
     assert_non_null(
         strstr(hosted_printk_buf, "exempt: no feature 'no-such-feature'"));
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_QUIET);
     assert_int_equal(i.nr_exempt, 0);
     assert_int_equal(i.policy_flags, XEN_SUPPORT_PF_NOT_SECURITY);
@@ -380,7 +371,7 @@ static void test_option_accumulates(void **state)
                      0);
     assert_int_equal(hosted_param_parse_support("exempt:null-scheduler,quiet"),
                      0);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_QUIET);
     assert_int_equal(i.nr_exempt, 5);
     assert_int_equal(i.policy_flags, XEN_SUPPORT_PF_EXEMPTIONS);
@@ -545,22 +536,22 @@ static void test_option_words(void **state)
 
     (void)state;
     policy("quiet,strict=no", 0);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_QUIET);
     assert_int_equal(i.policy_flags, 0);
     policy("refuse,no-strict,strict=yes", 0);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_REFUSE);
     assert_int_equal(i.policy_flags, XEN_SUPPORT_PF_NOT_SECURITY);
     policy("no-strict", 0);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_WARN);
     assert_int_equal(i.policy_flags, 0);
     policy("strict=maybe", -EINVAL);
     policy("no-strict=1", -EINVAL);
     policy("warning", -EINVAL);
     policy("refuse,quietly", -EINVAL);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.policy, XEN_SUPPORT_POLICY_REFUSE);
 }
 
@@ -600,7 +591,7 @@ static void test_full_record(void **state)
     do {
         snprintf(text, sizeof(text), "fill%u", n++);
         assert_false(support_gate(SUPPORT_GATE_SCHED_RTDS, NULL, text));
-        info(&i);
+        xt_info(&i);
     } while (i.nr_events < i.max_events && n < 1000);
     assert_int_equal(i.nr_events, XEN_SUPPORT_EVENTS_MAX);
     assert_int_equal(i.events_lost, 0);
@@ -609,7 +600,7 @@ static void test_full_record(void **state)
     assert_non_null(strstr(hosted_printk_buf, "refused (support=refuse)"));
     policy("warn", 0);
     assert_true(support_gate(SUPPORT_GATE_SCHED_RTDS, NULL, "two more"));
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.events_lost, 2);
     /* A recorded event still merges. */
     policy("refuse", 0);

@@ -29,6 +29,7 @@
 #include <xen/support.h>
 
 #include "../../xen-side/common/support_private.h"
+#include "../../gen/lib/fileio.h"
 #include "xsgen.h"
 #include "xt_util.h"
 
@@ -86,16 +87,6 @@ static int load(const uint8_t *blob, size_t len,
     return rc;
 }
 
-static void info(struct xen_sysctl_support_info *out)
-{
-    struct xen_sysctl_support_table op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = XEN_SYSCTL_SUPPORT_get_info;
-    assert_int_equal(hosted_do_sysctl(&op), 0);
-    *out = op.u.info;
-}
-
 /* The active table's bytes, through the sysctl (malloc()ed). */
 static uint8_t *table(size_t *len)
 {
@@ -150,7 +141,7 @@ struct state {
 
 static void snap(struct state *s)
 {
-    info(&s->info);
+    xt_info(&s->info);
     s->table = table(&s->len);
     s->nr = events(s->ev);
 }
@@ -226,7 +217,7 @@ static void test_load_replaces(void **state)
 
     (void)state;
     boot();
-    info(&before);
+    xt_info(&before);
     assert_int_equal(before.source, XEN_SUPPORT_SOURCE_BUILTIN);
     assert_int_equal(before.table_generation, 1);
     assert_int_equal(before.builtin_checksum, before.checksum);
@@ -251,7 +242,7 @@ static void test_load_replaces(void **state)
     assert_int_equal(op.table_generation, 2);
     assert_non_null(strstr(hosted_printk_buf, "loaded table active"));
 
-    info(&after);
+    xt_info(&after);
     assert_int_equal(after.source, XEN_SUPPORT_SOURCE_LOADED);
     assert_int_equal(after.table_generation, 2);
     assert_int_equal(after.checksum, xt_hdr(blob)->checksum);
@@ -292,7 +283,7 @@ static void test_load_replaces(void **state)
     /* Loading the built-in statement again: a new generation. */
     assert_int_equal(load(xen_support_table, xen_support_table_size, &op), 0);
     assert_int_equal(op.table_generation, 3);
-    info(&after);
+    xt_info(&after);
     assert_int_equal(after.checksum, before.checksum);
     assert_int_equal(after.source, XEN_SUPPORT_SOURCE_LOADED);
     system_state = SYS_STATE_early_boot;
@@ -358,7 +349,7 @@ static void test_load_drops_feature(void **state)
     e = event("flask");
     assert_non_null(e);
     assert_int_equal(e->feature, feature_named("XSM & FLASK"));
-    info(&i);
+    xt_info(&i);
     assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched=", false));
     assert_int_equal(event("sched=rtds")->count, 1);
     /* Every gate names its own feature in the new table. */
@@ -499,7 +490,7 @@ static void test_load_corruptions(void **state)
     (void)state;
     assert_non_null(b);
     boot();
-    info(&before);
+    xt_info(&before);
     for (size_t i = 0; i < len; i++)
         for (size_t x = 0; x < sizeof(xors); x++) {
             int rc;
@@ -519,7 +510,7 @@ static void test_load_corruptions(void **state)
             rc = load(b, len, NULL);
             if (!rc) {
                 /* Valid after all: it is active; put the seed back. */
-                info(&now);
+                xt_info(&now);
                 assert_int_equal(now.checksum, xt_hdr(b)->checksum);
                 assert_int_equal(load(blob, len, NULL), 0);
                 resigned_loaded++;
@@ -528,7 +519,7 @@ static void test_load_corruptions(void **state)
             else
                 fail_msg("byte %zu ^ %#x, re-signed: rc %d", i, xors[x], rc);
         }
-    info(&now);
+    xt_info(&now);
     assert_int_equal(now.checksum, before.checksum);
 
     snap(&s);
@@ -564,7 +555,7 @@ static void test_boot_module(void **state)
         support_table_attach(blob, (uint32_t)len, why, sizeof(why)), 0);
     /* The module's bytes are copied: the boot loader's memory goes. */
     memset(blob, 0, len);
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.source, XEN_SUPPORT_SOURCE_MODULE);
     assert_true(i.checksum != i.builtin_checksum);
     assert_true(support_gate_sched(XEN_SCHEDULER_RTDS, "sched=", false));
@@ -574,7 +565,7 @@ static void test_boot_module(void **state)
     assert_int_equal(
         support_table_attach(blob, (uint32_t)len, why, sizeof(why)), -EBADMSG);
     assert_true(why[0] != '\0');
-    info(&i);
+    xt_info(&i);
     assert_int_equal(i.source, XEN_SUPPORT_SOURCE_MODULE);
     free(blob);
 }
@@ -635,26 +626,6 @@ static void test_load_reassesses(void **state)
     free(blob);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n > 0);
-    rewind(f);
-    buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -669,7 +640,10 @@ int main(int argc, char **argv)
     int rc;
 
     doc_path = argc > 1 ? argv[1] : "docs/SUPPORT.md";
-    doc = slurp(doc_path, &doc_len);
+    if (xsg_read_input(doc_path, 1u << 22, &doc, &doc_len)) {
+        perror(doc_path);
+        return 2;
+    }
     rc = cmocka_run_group_tests_name("support_load", tests, NULL, NULL);
     free(doc);
     return rc;

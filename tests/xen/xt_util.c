@@ -13,6 +13,9 @@
 
 #include <cmocka.h>
 
+#include <hosted/shim.h>
+#include <public/sysctl.h>
+
 #include "xsgen.h"
 #include "xt_util.h"
 #include "../../xen-side/common/support_private.h"
@@ -120,4 +123,14 @@ int xt_feature_by_name(const char *name)
     if (!support_active || !name)
         return -ENOENT;
     return suptab_lookup(&support_active->t, name);
+}
+
+void xt_info(struct xen_sysctl_support_info *out)
+{
+    struct xen_sysctl_support_table op;
+
+    memset(&op, 0, sizeof(op));
+    op.cmd = XEN_SYSCTL_SUPPORT_get_info;
+    assert_int_equal(hosted_do_sysctl(&op), 0);
+    *out = op.u.info;
 }

@@ -31,6 +31,10 @@ size_t xt_feature_name(const uint8_t *blob, unsigned id, char *buf,
  */
 int xt_feature_by_name(const char *name);
 
+struct xen_sysctl_support_info;
+/* get_info through the hosted sysctl (XSM first); fails the test if not 0. */
+void xt_info(struct xen_sysctl_support_info *out);
+
 /* ASCII case-folded comparison, as the table's name index. */
 int xt_fold_cmp(const char *a, const char *b);
 

@@ -51,12 +51,6 @@ unsigned int support_gate_feature(const struct support_active *a,
                : XEN_SUPPORT_FEATURE_NONE;
 }
 
-int support_str_expand(const struct suptab *t, uint16_t ref, char *buf,
-                       size_t size)
-{
-    return t ? suptab_str_copy(t, ref, buf, size) : -ENOENT;
-}
-
 static void cf_check free_active(struct rcu_head *head)
 {
     xfree(container_of(head, struct support_active, rcu));

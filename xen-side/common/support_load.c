@@ -30,32 +30,30 @@ static const char *const key_headings[] = {
 #undef SUPPORT_FEATURE
 };
 
-/* Is name one of the '|'-separated headings of list (ASCII case folded)? */
-static bool in_headings(const char *list, const char *name)
+/*
+ * Copy the next heading of a '|'-separated list at *s into buf (cut to
+ * size) and move *s past it; false when none is left.
+ */
+static bool next_heading(const char **s, char *buf, size_t size)
 {
-    const char *s = list;
+    const char *e;
+    size_t len;
 
-    for ( ;; )
-    {
-        const char *e = strchr(s, '|');
-        size_t len = e ? (size_t)(e - s) : strlen(s), i;
-
-        for ( i = 0; i < len && name[i]; i++ )
-            if ( suptab_fold(s[i]) != suptab_fold(name[i]) )
-                break;
-        if ( i == len && !name[i] )
-            return true;
-        if ( !e )
-            return false;
-        s = e + 1;
-    }
+    if ( !*s )
+        return false;
+    e = strchr(*s, '|');
+    len = min(e ? (size_t)(e - *s) : strlen(*s), size - 1);
+    memcpy(buf, *s, len);
+    buf[len] = '\0';
+    *s = e ? e + 1 : NULL;
+    return true;
 }
 
 int support_same_feature(const struct suptab *from, unsigned int id,
                          const struct suptab *to)
 {
     struct suptab_feature f;
-    char name[128];
+    char name[128], h[128];
     unsigned int k;
     int rc;
 
@@ -71,25 +69,17 @@ int support_same_feature(const struct suptab *from, unsigned int id,
     for ( k = 0; k < ARRAY_SIZE(key_headings); k++ )
     {
         const char *s = key_headings[k];
+        bool ours = false;
 
-        if ( !in_headings(s, name) )
+        while ( next_heading(&s, h, sizeof(h)) )
+            ours |= !strcasecmp(h, name);
+        if ( !ours )
             continue;
-        for ( ;; )
+        for ( s = key_headings[k]; next_heading(&s, h, sizeof(h)); )
         {
-            const char *e = strchr(s, '|');
-            size_t len = e ? (size_t)(e - s) : strlen(s);
-
-            if ( len < sizeof(name) )
-            {
-                memcpy(name, s, len);
-                name[len] = '\0';
-                rc = suptab_lookup(to, name);
-                if ( rc >= 0 )
-                    return rc;
-            }
-            if ( !e )
-                break;
-            s = e + 1;
+            rc = suptab_lookup(to, h);
+            if ( rc >= 0 )
+                return rc;
         }
         break;
     }

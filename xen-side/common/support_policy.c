@@ -331,7 +331,7 @@ void support_reassess(const struct support_active *a)
              decision == XEN_SUPPORT_DECISION_RECORDED )
             continue;
         suptab_feature(t, feature, &f);
-        support_str_expand(t, f.name, name, sizeof(name));
+        suptab_str_copy(t, f.name, name, sizeof(name));
         printk(XENLOG_WARNING
                "support: %s: '%s' is outside security support "
                "in the statement now active; it was enabled before\n",
@@ -448,19 +448,19 @@ static int gate_in(const struct support_active *a, unsigned int id,
 
     /* A new event (or one the full record lost): say so once. */
     suptab_feature(t, feature, &f);
-    support_str_expand(t, f.name, name, sizeof(name));
+    suptab_str_copy(t, f.name, name, sizeof(name));
     if ( row < t->h.nr_rows )
     {
         suptab_row(t, row, &r);
-        support_str_expand(t, r.key, key, sizeof(key));
+        suptab_str_copy(t, r.key, key, sizeof(key));
         if ( r.qualifier != XEN_SUPTAB_STR_NONE )
         {
             qualifier[0] = ',';
             qualifier[1] = ' ';
-            support_str_expand(t, r.qualifier, qualifier + 2,
-                               sizeof(qualifier) - 2);
+            suptab_str_copy(t, r.qualifier, qualifier + 2,
+                            sizeof(qualifier) - 2);
         }
-        support_str_expand(t, r.value, value, sizeof(value));
+        suptab_str_copy(t, r.value, value, sizeof(value));
     }
     else
         strlcpy(key, "Status", sizeof(key));

@@ -69,13 +69,6 @@ unsigned int support_gate_feature(const struct support_active *a,
                                   unsigned int id);
 
 /*
- * Expand string ref of table t into buf (NUL-terminated, truncated); the
- * full length, or -ENOENT without a table.
- */
-int support_str_expand(const struct suptab *t, uint16_t ref, char *buf,
-                       size_t size);
-
-/*
  * Attach the linked table once: support= and the early gates run before
  * the initcall.
  */

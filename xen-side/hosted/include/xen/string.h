@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <strings.h> /* strcasecmp */
 
 size_t hosted_strlcpy(char *dst, const char *src, size_t size);
 #define strlcpy hosted_strlcpy
