@@ -35,7 +35,7 @@ XEN_HOSTED_HDRS := $(XEN_HOSTED_GEN)/sysctl_support_abi.h \
 # shim hosted/hypfs.c), and the boot module and runtime load
 # (support_load.c).
 XEN_SUPPORT_NAMES := support support_param support_policy support_sysctl \
-                     support_hypfs support_load
+                     support_hypfs support_load support_note
 XEN_SUPPORT_OBJS := $(XEN_SUPPORT_NAMES:%=$(O)/xen-side/common/%.o)
 
 $(XEN_SUPPORT_OBJS) $(O)/xen-side/hosted/shim.o $(O)/xen-side/hosted/hypfs.o: \

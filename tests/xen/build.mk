@@ -11,7 +11,7 @@
 #  - series (ONCE_TEST_TARGETS): the patch series for Debian's tree.
 
 XT_PROGS := support_sysctl support_lookup support_gate support_hypfs \
-    support_load
+    support_load support_note
 XT_BINS := $(XT_PROGS:%=$(O)/tests/xen/test_%)
 XT_UTIL := $(O)/tests/xen/xt_util.o
 
@@ -44,6 +44,7 @@ test-xen-hosted: $(XT_BINS) $(XT_ABI) $(GEN_BIN)
 	$(O)/tests/xen/test_support_gate
 	$(O)/tests/xen/test_support_hypfs $(SUPPORT_MD)
 	$(O)/tests/xen/test_support_load $(SUPPORT_MD)
+	$(O)/tests/xen/test_support_note
 	tests/xen/gate-missing.sh $(GEN_BIN) $(XEN_HOSTED_GEN) $(SUPPORT_MD)
 
 TEST_TARGETS += test-xen-hosted

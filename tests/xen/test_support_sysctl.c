@@ -517,7 +517,7 @@ static void test_events_paging(void **state)
         assert_int_equal(e->domid, i);
         assert_int_equal(e->count, i ? 1 : 2);
         assert_int_equal(e->seq, i + 1);
-        assert_int_equal(e->pad, 0);
+        assert_int_equal(e->flags, 0);
         assert_true(e->time > 0 && (!i || e->time > all[i - 1].time));
         snprintf(text, sizeof(text), "opt%u=%s", i,
                  i == 5 ? "0123456789012345678901234567890123456789" : "on");

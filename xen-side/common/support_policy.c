@@ -54,9 +54,13 @@ static int add_event(unsigned int feature, unsigned int row, uint8_t reading,
     for ( i = 0; i < support_nr_events; i++ )
     {
         e = &support_events[i];
-        /* The domain is part of the key: merging keeps whose it was. */
+        /*
+         * The domain is part of the key: merging keeps whose it was.  A
+         * destroyed domain's events are its own, not its id's next user's.
+         */
         if ( e->feature == feature && e->origin == origin &&
              e->decision == decision && e->domid == domid &&
+             !(e->flags & XEN_SUPPORT_EVENT_GONE) &&
              !memcmp(e->origin_text, otext, XEN_SUPPORT_ORIGIN_TEXT) )
         {
             if ( e->count < UINT16_MAX )
@@ -94,14 +98,9 @@ static int add_event(unsigned int feature, unsigned int row, uint8_t reading,
     return 1;
 }
 
-/*
- * As support_record(), in table a (under RCU), but returns 1 for a new
- * event, 0 for a merged one, and -EAGAIN if a is no longer the active
- * table: the caller reads the new one and asks again.
- */
-static int record_event(const struct support_active *a, unsigned int feature,
-                        unsigned int row, unsigned int decision,
-                        unsigned int origin, domid_t domid, const char *text)
+int support_record_in(const struct support_active *a, unsigned int feature,
+                      unsigned int row, unsigned int decision,
+                      unsigned int origin, domid_t domid, const char *text)
 {
     const struct suptab *t = &a->t;
     struct suptab_row r = {0};
@@ -170,6 +169,18 @@ static void remember(unsigned int id, const char *qual, unsigned int origin,
     spin_unlock_irqrestore(&support_events_lock, flags);
 }
 
+void support_forget_domain(domid_t domid)
+{
+    unsigned int i = 0;
+
+    while ( i < nr_passed )
+        if ( passed[i].origin != XEN_SUPPORT_ORIGIN_BOOT &&
+             passed[i].domid == domid )
+            passed[i] = passed[--nr_passed];
+        else
+            i++;
+}
+
 int support_record(unsigned int feature, unsigned int row,
                    unsigned int decision, unsigned int origin, domid_t domid,
                    const char *text)
@@ -181,7 +192,8 @@ int support_record(unsigned int feature, unsigned int row,
     {
         rcu_read_lock(&support_rcu_lock);
         a = rcu_dereference(support_active);
-        rc = a ? record_event(a, feature, row, decision, origin, domid, text)
+        rc = a ? support_record_in(a, feature, row, decision, origin, domid,
+                                   text)
                : -EINVAL;
         rcu_read_unlock(&support_rcu_lock);
     } while ( rc == -EAGAIN );
@@ -276,12 +288,7 @@ static unsigned int pick_row(const struct suptab *t, unsigned int feature,
     return pick;
 }
 
-/*
- * Outside security support: no row for this architecture, Tech Preview,
- * Experimental or Deprecated, or (strict, the default) not security
- * supported.
- */
-static bool outside(const struct suptab *t, unsigned int row)
+bool support_outside(const struct suptab *t, unsigned int row)
 {
     struct suptab_row r;
 
@@ -315,15 +322,10 @@ void support_reassess(const struct support_active *a)
         if ( feature == XEN_SUPPORT_FEATURE_NONE )
             continue;
         row = pick_row(t, feature, p->qual);
-        if ( !outside(t, row) )
+        if ( !support_outside(t, row) )
             continue;
         /* Already enabled: recorded, and never refused. */
-        if ( support_exempted(p->id) )
-            decision = XEN_SUPPORT_DECISION_EXEMPTED;
-        else if ( support_policy == XEN_SUPPORT_POLICY_QUIET )
-            decision = XEN_SUPPORT_DECISION_RECORDED;
-        else
-            decision = XEN_SUPPORT_DECISION_WARNED;
+        decision = support_decide(p->id, false);
         if ( row < t->h.nr_rows )
             suptab_row(t, row, &r);
         if ( add_event(feature, row, r.reading, decision, p->origin, p->domid,
@@ -399,54 +401,25 @@ static const char *const decisions[] = {
     [XEN_SUPPORT_DECISION_EXEMPTED] = "enabled (exempted)",
 };
 
-/*
- * The gate in table a (under RCU) for built-in feature id: 1 when the
- * caller may enable the feature, 0 when refused, -EAGAIN when a was
- * replaced meanwhile.  refusable: false for what Xen would fall back to
- * anyway (the default scheduler): refusing it could not keep it off, so
- * it is recorded as warned, with a line saying why, never as refused
- * while it runs.
- */
-static int gate_in(const struct support_active *a, unsigned int id,
-                   const char *qual, unsigned int origin, domid_t domid,
-                   const char *text, bool refusable)
+unsigned int support_decide(unsigned int id, bool refusable)
 {
-    const struct suptab *t = &a->t;
-    unsigned int feature = support_gate_feature(a, id);
+    if ( support_exempted(id) )
+        return XEN_SUPPORT_DECISION_EXEMPTED;
+    if ( support_policy == XEN_SUPPORT_POLICY_REFUSE && refusable )
+        return XEN_SUPPORT_DECISION_REFUSED;
+    if ( support_policy == XEN_SUPPORT_POLICY_QUIET )
+        return XEN_SUPPORT_DECISION_RECORDED;
+    return XEN_SUPPORT_DECISION_WARNED;
+}
+
+void support_report(const struct suptab *t, unsigned int feature,
+                    unsigned int row, const char *text, unsigned int decision,
+                    bool refusable)
+{
     struct suptab_feature f;
     struct suptab_row r;
     char name[80], key[24], qualifier[32] = "", value[64] = "(no row)";
-    unsigned int row, decision;
-    int fresh;
 
-    /* Not in this statement: no reading, no policy. */
-    if ( feature == XEN_SUPPORT_FEATURE_NONE )
-        return 1;
-    row = pick_row(t, feature, qual);
-    if ( !outside(t, row) )
-    {
-        remember(id, qual, origin, domid, text);
-        return 1;
-    }
-
-    if ( support_exempted(id) )
-        decision = XEN_SUPPORT_DECISION_EXEMPTED;
-    else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE && refusable )
-        decision = XEN_SUPPORT_DECISION_REFUSED;
-    else if ( support_policy == XEN_SUPPORT_POLICY_REFUSE )
-        decision = XEN_SUPPORT_DECISION_WARNED;
-    else if ( support_policy == XEN_SUPPORT_POLICY_QUIET )
-        decision = XEN_SUPPORT_DECISION_RECORDED;
-    else
-        decision = XEN_SUPPORT_DECISION_WARNED;
-
-    fresh = record_event(a, feature, row, decision, origin, domid, text);
-    if ( fresh == -EAGAIN )
-        return fresh;
-    if ( fresh == 0 || decision == XEN_SUPPORT_DECISION_RECORDED )
-        return decision != XEN_SUPPORT_DECISION_REFUSED;
-
-    /* A new event (or one the full record lost): say so once. */
     suptab_feature(t, feature, &f);
     suptab_str_copy(t, f.name, name, sizeof(name));
     if ( row < t->h.nr_rows )
@@ -470,6 +443,42 @@ static int gate_in(const struct support_active *a, unsigned int id,
            refusable || support_policy != XEN_SUPPORT_POLICY_REFUSE
                ? decisions[decision]
                : "enabled (the fallback: support=refuse cannot keep it off)");
+}
+
+/*
+ * The gate in table a (under RCU) for built-in feature id: 1 when the
+ * caller may enable the feature, 0 when refused, -EAGAIN when a was
+ * replaced meanwhile.  refusable: false for what Xen would fall back to
+ * anyway (the default scheduler): refusing it could not keep it off, so
+ * it is recorded as warned, with a line saying why, never as refused
+ * while it runs.
+ */
+static int gate_in(const struct support_active *a, unsigned int id,
+                   const char *qual, unsigned int origin, domid_t domid,
+                   const char *text, bool refusable)
+{
+    const struct suptab *t = &a->t;
+    unsigned int feature = support_gate_feature(a, id);
+    unsigned int row, decision;
+    int fresh;
+
+    /* Not in this statement: no reading, no policy. */
+    if ( feature == XEN_SUPPORT_FEATURE_NONE )
+        return 1;
+    row = pick_row(t, feature, qual);
+    if ( !support_outside(t, row) )
+    {
+        remember(id, qual, origin, domid, text);
+        return 1;
+    }
+
+    decision = support_decide(id, refusable);
+    fresh = support_record_in(a, feature, row, decision, origin, domid, text);
+    if ( fresh == -EAGAIN )
+        return fresh;
+    /* A new event (or one the full record lost): say so once. */
+    if ( fresh != 0 && decision != XEN_SUPPORT_DECISION_RECORDED )
+        support_report(t, feature, row, text, decision, refusable);
     return decision != XEN_SUPPORT_DECISION_REFUSED;
 }
 

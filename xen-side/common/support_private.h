@@ -114,6 +114,43 @@ extern uint16_t support_nr_exempt;
 /* Is built-in feature id exempted from the policy (support=...,exempt:)? */
 bool support_exempted(unsigned int feature);
 
+/*
+ * Outside security support in t (support_policy.c): no row for this
+ * architecture (row XEN_SUPPORT_ROW_NONE), Tech Preview, Experimental or
+ * Deprecated, or (strict, the default) not security supported.
+ */
+bool support_outside(const struct suptab *t, unsigned int row);
+
+/*
+ * What the policy decides for built-in feature id outside support
+ * (XEN_SUPPORT_DECISION_*): exempted, refused (only if refusable),
+ * recorded (support=quiet) or warned.
+ */
+unsigned int support_decide(unsigned int id, bool refusable);
+
+/*
+ * Say on the console that feature (of t) is outside security support,
+ * with its row and decision, after text (what asked for it).
+ */
+void support_report(const struct suptab *t, unsigned int feature,
+                    unsigned int row, const char *text, unsigned int decision,
+                    bool refusable);
+
+/*
+ * As support_record(), in table a (under RCU), but returns 1 for a new
+ * event, 0 for a merged one, -ENOSPC when lost, and -EAGAIN if a is no
+ * longer the active table: the caller reads the new one and asks again.
+ */
+int support_record_in(const struct support_active *a, unsigned int feature,
+                      unsigned int row, unsigned int decision,
+                      unsigned int origin, domid_t domid, const char *text);
+
+/*
+ * Domain domid is destroyed: what the gates let through for it is no
+ * longer enabled (support_reassess() skips it).  Under support_events_lock.
+ */
+void support_forget_domain(domid_t domid);
+
 /* The sticky record of gate events (support_policy.c), under its lock. */
 extern spinlock_t support_events_lock;
 extern struct xen_support_event support_events[XEN_SUPPORT_EVENTS_MAX];

@@ -58,6 +58,8 @@ void hosted_reset(void)
     hosted_printk_buf[0] = '\0';
     printk_len = 0;
     hosted_hypfs_reset();
+    hosted_domains = 0;
+    hosted_domain_refs = 0;
 }
 
 size_t hosted_copy_to_guest(void *dst, const void *src, size_t len)
@@ -135,6 +137,35 @@ int hosted_do_sysctl_load(struct xen_sysctl_support_load *op)
     if ( hosted_xsm_rc )
         return hosted_xsm_rc;
     return support_load_sysctl(op);
+}
+
+int hosted_do_sysctl_note(struct xen_sysctl_support_note *op)
+{
+    /* Its own op, so XSM tells it from reading (xen2:support_note). */
+    hosted_xsm_last_cmd = XEN_SYSCTL_support_note;
+    hosted_xsm_calls++;
+    if ( hosted_xsm_rc )
+        return hosted_xsm_rc;
+    return support_note_sysctl(op);
+}
+
+uint64_t hosted_domains;
+int hosted_domain_refs;
+static struct domain hosted_doms[64];
+
+struct domain *get_domain_by_id(domid_t id)
+{
+    if ( id >= 64 || !(hosted_domains & (1ULL << id)) )
+        return NULL;
+    hosted_doms[id].domain_id = id;
+    hosted_domain_refs++;
+    return &hosted_doms[id];
+}
+
+void put_domain(struct domain *d)
+{
+    assert(d >= hosted_doms && d < hosted_doms + 64);
+    hosted_domain_refs--;
 }
 
 void warning_add(const char *warning)

@@ -16,6 +16,7 @@
 
 struct xen_sysctl_support_table;
 struct xen_sysctl_support_load;
+struct xen_sysctl_support_note;
 
 /*
  * A table given as a boot module: copy it, check it (every rule of the
@@ -116,6 +117,20 @@ int support_table_sysctl(struct xen_sysctl_support_table *op);
 
 /* XEN_SYSCTL_support_load (public/sysctl.h documents the errors). */
 int support_load_sysctl(struct xen_sysctl_support_load *op);
+
+/* XEN_SYSCTL_support_note (public/sysctl.h documents the errors). */
+int support_note_sysctl(struct xen_sysctl_support_note *op);
+
+/*
+ * Domain domid is being destroyed (domain_destroy(), before its id can be
+ * reused): its events stay in the record, marked XEN_SUPPORT_EVENT_GONE.
+ */
+#ifdef CONFIG_SUPPORT_TABLE
+void support_domain_destroyed(domid_t domid);
+#else
+static inline void support_domain_destroyed(domid_t domid)
+{}
+#endif
 
 #endif /* __XEN_SUPPORT_H__ */
 

@@ -26,6 +26,9 @@ int hosted_do_sysctl(struct xen_sysctl_support_table *op);
 struct xen_sysctl_support_load;
 /* XEN_SYSCTL_support_load through the same XSM switch. */
 int hosted_do_sysctl_load(struct xen_sysctl_support_load *op);
+struct xen_sysctl_support_note;
+/* XEN_SYSCTL_support_note through the same XSM switch. */
+int hosted_do_sysctl_note(struct xen_sysctl_support_note *op);
 
 /* What XSM answers, and the last sub-op it saw. */
 extern int hosted_xsm_rc;

@@ -19,6 +19,7 @@
 typedef uint64_t uint64_aligned_t __attribute__((aligned(8)));
 
 #define DOMID_XEN 0x7ff2U
+#include <public/xen.h> /* DOMID_INVALID */
 
 __DEFINE_XEN_GUEST_HANDLE(uint8, uint8_t);
 

@@ -4,4 +4,6 @@
 
 #include <xen/types.h>
 
+#define DOMID_INVALID 0x7ff4U
+
 #endif
