@@ -22,8 +22,10 @@
 #include <hosted/shim.h>
 #include <public/sysctl.h>
 #include <xen/hypfs.h>
+#include <xen/sched.h>
 #include <xen/support.h>
 
+#include "../../xen-side/common/support_private.h"
 #include "tt_hosted.h"
 #include "tt_util.h"
 #include "xensupport.h"
@@ -581,6 +583,93 @@ static void test_real_no_xen(void **state)
     tt_hv_install();
 }
 
+/*
+ * A domain's configuration into the record: the hypervisor decides, the
+ * finding is recorded against the domain, and a destroyed domain's stays,
+ * marked gone.  Runs after test_events (the record is sticky).
+ */
+static void test_note(void **state)
+{
+    struct xensupport_event *ev;
+    struct xensupport_feature f;
+    xensupport_session *s;
+    xensupport_table *t;
+    unsigned nr, d = 99, found = 0;
+    int id, row = -1;
+
+    (void)state;
+    /* test_events filled the record: room for these. */
+    support_nr_events = 0;
+    s = xensupport_session_open(S_err, sizeof(S_err));
+    assert_non_null(s);
+    /* No table read yet: the ids would name nothing. */
+    assert_int_equal(
+        xensupport_session_note(s, 3, 0, -1, 0, "x", &d, S_err, sizeof(S_err)),
+        -1);
+    assert_int_equal(errno, EINVAL);
+    t = xensupport_session_table(s, S_err, sizeof(S_err));
+    assert_non_null(t);
+    id = xensupport_lookup(t, "x86/Nested HVM");
+    assert_true(id >= 0);
+    assert_int_equal(xensupport_get_feature(t, (unsigned)id, &f), 0);
+    for (unsigned i = f.first_row; i < f.first_row + f.nr_rows; i++) {
+        struct xensupport_row r;
+
+        assert_int_equal(xensupport_get_row(t, i, &r), 0);
+        if (r.arch & XENSUPPORT_ARCH_X86) {
+            row = (int)i;
+            break;
+        }
+    }
+    assert_true(row >= 0);
+
+    hosted_domains = 1u << 3;
+    assert_int_equal(
+        xensupport_session_note(s, 3, id, row, XENSUPPORT_NOTE_CHECK,
+                                "nestedhvm=1", &d, S_err, sizeof(S_err)),
+        0);
+    assert_int_equal(d, XENSUPPORT_DECISION_WARNED);
+    assert_int_equal(xensupport_session_note(s, 3, id, row, 0, "nestedhvm=1",
+                                             &d, S_err, sizeof(S_err)),
+                     0);
+    assert_int_equal(d, XENSUPPORT_DECISION_WARNED);
+    /* Errors come back with errno and a message. */
+    assert_int_equal(xensupport_session_note(s, 5, id, row, 0, "nestedhvm=1",
+                                             &d, S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, ESRCH);
+    assert_non_null(strstr(S_err, "no such domain"));
+    assert_int_equal(xensupport_session_note(s, 3, id, row, 0,
+                                             "a text longer than the forty "
+                                             "bytes the record keeps",
+                                             &d, S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, EINVAL);
+    hosted_xsm_rc = -EACCES;
+    assert_int_equal(xensupport_session_note(s, 3, id, row, 0, "nestedhvm=1",
+                                             &d, S_err, sizeof(S_err)),
+                     -1);
+    assert_int_equal(errno, EACCES);
+    hosted_xsm_rc = 0;
+
+    support_domain_destroyed(3);
+    assert_int_equal(
+        xensupport_session_events(s, &ev, &nr, NULL, S_err, sizeof(S_err)), 0);
+    for (unsigned i = 0; i < nr; i++)
+        if (ev[i].origin == XENSUPPORT_ORIGIN_DOMAIN && ev[i].domid == 3 &&
+            !strcmp(ev[i].origin_text, "nestedhvm=1")) {
+            assert_true(ev[i].gone);
+            assert_int_equal(ev[i].feature, (unsigned)id);
+            assert_int_equal(ev[i].row, row);
+            found++;
+        }
+    assert_int_equal(found, 1);
+    free(ev);
+    xensupport_close(t);
+    xensupport_session_close(s);
+    hosted_domains = 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -601,6 +690,7 @@ int main(void)
         cmocka_unit_test_setup(test_real_no_xen, S_reset),
         cmocka_unit_test_setup(test_events, S_reset),
         cmocka_unit_test_setup(test_load, S_reset),
+        cmocka_unit_test_setup(test_note, S_reset),
     };
 
     return cmocka_run_group_tests(tests, S_setup, NULL);

@@ -118,11 +118,29 @@ static int S_load(void *sess, struct xen_sysctl_support_load *op,
     return rc;
 }
 
+static int S_note(void *sess, struct xen_sysctl_support_note *op)
+{
+    unsigned n = tt_hv.calls++;
+    int rc;
+
+    (void)sess;
+    if (tt_hv.interface_version != 0x15)
+        rc = -EACCES;
+    else if ((int)n == tt_hv.fail_call)
+        rc = tt_hv.fail_rc;
+    else
+        rc = hosted_do_sysctl_note(op);
+    if (tt_hv.after)
+        tt_hv.after(n);
+    return rc;
+}
+
 static const struct xs_transport S_hosted = {
     .open = S_open,
     .sysctl = S_sysctl,
     .hypfs_read = S_hypfs_read,
     .load = S_load,
+    .note = S_note,
     .close = S_close,
 };
 

@@ -531,6 +531,7 @@ struct xensupport_event {
     uint32_t seq;         /* generation when first recorded */
     uint64_t time_ns;     /* hypervisor system time when first recorded */
     char origin_text[41]; /* e.g. "sched=rtds" */
+    bool gone;            /* the domain was destroyed since (sticky) */
 };
 
 /*
@@ -543,6 +544,30 @@ int xensupport_session_events(xensupport_session *s,
                               uint32_t *lost, char *err, size_t errlen);
 int xensupport_hv_events(struct xensupport_event **events, unsigned *nr,
                          uint32_t *lost, char *err, size_t errlen);
+
+/*
+ * Tell the hypervisor what a domain's configuration selects
+ * (XEN_SYSCTL_support_note), for a finding of xensupport_audit() on the
+ * table this session read last (xensupport_session_table(): feature and
+ * row are its ids; row -1 when the feature has no row here).  The
+ * hypervisor decides as its own gates do, under its policy and
+ * exemptions: *decision is 0 within support, else an enum
+ * xensupport_decision, REFUSED meaning the domain must not run.  With
+ * XENSUPPORT_NOTE_CHECK nothing is recorded; otherwise the finding is
+ * recorded against domid (XENSUPPORT_DOMID_NEW: a domain not built, e.g.
+ * the one refused) with text ("nestedhvm=1", at most 39 printable
+ * characters) and reported on Xen's console.
+ * Returns 0, or -1 with errno and err: EAGAIN another table became active
+ * since this session read its own (read and audit again), ESRCH no such
+ * domain, EPERM / EACCES not privileged or denied by FLASK
+ * (xen2:support_note), ENOSYS a hypervisor without the op, EINVAL bad
+ * arguments (or no table read through the sysctl yet).
+ */
+#define XENSUPPORT_NOTE_CHECK (1U << 0)
+#define XENSUPPORT_DOMID_NEW  0x7ff4U /* DOMID_INVALID */
+int xensupport_session_note(xensupport_session *s, unsigned domid, int feature,
+                            int row, unsigned flags, const char *text,
+                            unsigned *decision, char *err, size_t errlen);
 
 /*
  * The table the hypervisor answers from: the one it was built with, a

@@ -199,6 +199,10 @@ static int S_read_table(xensupport_session *s, struct xs_fetched *out,
     out->p = buf;
     out->len = size;
     s->via = XS_VIA_SYSCTL;
+    /* The header's checksum (little-endian at offset 12), for notes. */
+    s->table_checksum = (uint32_t)buf[12] | (uint32_t)buf[13] << 8 |
+                        (uint32_t)buf[14] << 16 | (uint32_t)buf[15] << 24;
+    s->have_table = true;
     return 0;
 }
 

@@ -15,6 +15,7 @@
 /* The op, as public/sysctl.h defines it (see xs_hv_abi.h). */
 struct xen_sysctl_support_table;
 struct xen_sysctl_support_load;
+struct xen_sysctl_support_note;
 
 struct xs_transport {
     /*
@@ -46,6 +47,11 @@ struct xs_transport {
      */
     int (*load)(void *sess, struct xen_sysctl_support_load *op,
                 const void *blob, size_t len);
+    /*
+     * One XEN_SYSCTL_support_note call; its OUT field updated.  0 or a
+     * negative errno.  NULL: not supported (-ENOSYS).
+     */
+    int (*note)(void *sess, struct xen_sysctl_support_note *op);
     void (*close)(void *sess);
 };
 
@@ -68,6 +74,9 @@ struct xensupport_session {
     void *sess;
     enum xs_via via; /* what the last successful read went through */
     bool hypfs_only; /* xensupport_session_use_hypfs() */
+    /* The checksum of the last table read through the sysctl. */
+    bool have_table;
+    uint32_t table_checksum;
 };
 
 /*

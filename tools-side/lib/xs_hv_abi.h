@@ -25,6 +25,9 @@ _Static_assert(sizeof(struct xen_sysctl_support_table) <=
 _Static_assert(sizeof(struct xen_sysctl_support_load) <=
                    sizeof(((struct xen_sysctl *)0)->u.pad),
                "the load op must fit struct xen_sysctl's union");
+_Static_assert(sizeof(struct xen_sysctl_support_note) <=
+                   sizeof(((struct xen_sysctl *)0)->u.pad),
+               "the note op must fit struct xen_sysctl's union");
 _Static_assert(XEN_SYSCTL_INTERFACE_VERSION == 0x15,
                "the op is defined for sysctl interface 0x15");
 

@@ -4,6 +4,7 @@
  * the read), through a session or a one-shot one.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,11 @@
 /* Events accepted from one read, at most (the record holds 64). */
 #define S_EVENTS_MAX 4096U
 
+/* bool gone took padding: the layout of LIBXENSUPPORT_1.0 is kept. */
+_Static_assert(sizeof(struct xensupport_event) == 88 &&
+                   offsetof(struct xensupport_event, gone) == 81,
+               "struct xensupport_event keeps its size");
+
 static void S_event(struct xensupport_event *o,
                     const struct xen_support_event *e)
 {
@@ -29,6 +35,7 @@ static void S_event(struct xensupport_event *o,
     o->origin = e->origin;
     o->reading = e->reading;
     o->domid = e->domid;
+    o->gone = (e->flags & XEN_SUPPORT_EVENT_GONE) != 0;
     o->count = e->count;
     o->seq = e->seq;
     o->time_ns = e->time;

@@ -183,6 +183,22 @@ static int S_load(void *sess, struct xen_sysctl_support_load *op,
     return rc;
 }
 
+static int S_note(void *sess, struct xen_sysctl_support_note *op)
+{
+    xc_interface *xch = ((struct S_xc *)sess)->xch;
+    struct xen_sysctl sysctl;
+    struct xen_sysctl_support_note *in = (void *)sysctl.u.pad;
+
+    memset(&sysctl, 0, sizeof(sysctl));
+    sysctl.cmd = XEN_SYSCTL_support_note;
+    sysctl.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    memcpy(in, op, sizeof(*op));
+    if (xc_sysctl(xch, &sysctl))
+        return -(errno ? errno : EIO);
+    memcpy(op, in, sizeof(*op));
+    return 0;
+}
+
 static int S_hypfs_read(void *sess, const char *path, void **buf, size_t *len)
 {
     struct S_xc *x = sess;
@@ -213,5 +229,6 @@ const struct xs_transport xs_transport_xc = {
     .sysctl = S_sysctl,
     .hypfs_read = S_hypfs_read,
     .load = S_load,
+    .note = S_note,
     .close = S_close,
 };
