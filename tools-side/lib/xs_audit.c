@@ -134,20 +134,28 @@ static int S_mapped(xensupport_table *t, unsigned arch, const struct S_map *m,
     if (xensupport_get_feature(t, (unsigned)f->feature, &feat))
         return -1;
     f->feature_name = feat.name;
-    for (unsigned i = 0; i < feat.nr_rows; i++) {
-        if (xensupport_get_row(t, feat.first_row + i, &r))
-            return -1;
-        /* A row of level other applies too: free text is not support. */
-        if (!(r.arch & arch) || !S_has(r.qualifier, q))
-            continue;
-        /* The first row outside security support decides, else the
-           first that applies. */
-        if (!found || (S_outside(&r) && !f->outside)) {
-            f->row = r;
-            f->outside = S_outside(&r);
+    /*
+     * Rows with the mapped qualifier; failing those, a row without any
+     * qualifier, which applies to every guest of its architecture (4.17's
+     * "Status, x86_64: Supported" for PV is 4.10's "Status: Supported").
+     */
+    for (int pass = 0; pass < 2 && !found; pass++)
+        for (unsigned i = 0; i < feat.nr_rows; i++) {
+            if (xensupport_get_row(t, feat.first_row + i, &r))
+                return -1;
+            /* A row of level other applies too: free text is not
+               support. */
+            if (!(r.arch & arch) ||
+                !(pass ? !r.qualifier[0] : S_has(r.qualifier, q)))
+                continue;
+            /* The first row outside security support decides, else the
+               first that applies. */
+            if (!found || (S_outside(&r) && !f->outside)) {
+                f->row = r;
+                f->outside = S_outside(&r);
+            }
+            found = true;
         }
-        found = true;
-    }
     f->kind = found ? XENSUPPORT_AUDIT_MAPPED : XENSUPPORT_AUDIT_NO_ROW;
     if (!found) {
         f->outside = true;
