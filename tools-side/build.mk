@@ -79,12 +79,13 @@ LIBS += $(XENSUPPORT_A) $(XENSUPPORT_SO) $(XSDOC_A)
 XS_CLI_SRCS := tools-side/xen-support.c $(wildcard tools-side/cli/*.c)
 XS_CLI_OBJS := $(XS_CLI_SRCS:%.c=$(O)/%.o) $(O)/gen/lib/fileio.o
 XS_CLI_DOC := $(O)/tools-side/cli/source/doc.o \
-    $(O)/tools-side/cli/xlcfg/xlu.o
+    $(O)/tools-side/cli/xlcfg/xlu.o $(O)/tools-side/xlcfg/xlcfg.o
 XS_CLI_NODOC := $(O)/tools-side/cli/source/nodoc.o \
     $(O)/tools-side/cli/xlcfg/none.o
 # xl's configuration parser (libxlutil.h includes libxl.h: GNU C).
 XLUTIL_PC ?= xlutil
-$(O)/tools-side/cli/xlcfg/xlu.o: EXTRA_CFLAGS += -std=gnu11 \
+# tools-side/xlcfg/ is shared with xl's create-time audit (xl-build.sh).
+$(O)/tools-side/xlcfg/xlcfg.o: EXTRA_CFLAGS += -std=gnu11 \
     $(call pc_cflags,$(XLUTIL_PC))
 $(XS_CLI_OBJS) $(XS_CLI_DOC) $(XS_CLI_NODOC): \
     EXTRA_CFLAGS += $(call pc_cflags,$(YAJL_PC)) -Igen/lib \

@@ -11,6 +11,7 @@
 #include <yajl/yajl_gen.h>
 
 #include "xensupport.h"
+#include "../xlcfg/xlcfg.h"
 
 /* Exit statuses (docs/xen-support.1). */
 enum {
@@ -113,17 +114,12 @@ xensupport_table *cli_open_source(const struct xensupport_source *src,
 extern const bool cli_documents;
 
 /*
- * An xl domain configuration: the settings it makes, in order, each with
- * its values (xlcfg/xlu.c with libxlutil in the host build; xlcfg/none.c
- * in the static one, where xlcfg_read() fails with ENOSYS).
+ * An xl domain configuration file: the settings it makes, in order, each
+ * with its values (xlcfg/xlu.c with libxlutil in the host build;
+ * xlcfg/none.c in the static one, where xlcfg_read() fails with ENOSYS).
+ * 0, or -1 with errno and err: "FILE:LINE: ..." for a parse error.
  */
-struct xlcfg {
-    struct xensupport_xl_setting *s;
-    unsigned n;
-};
-/* 0, or -1 with errno and err: "FILE:LINE: ..." for a parse error. */
 int xlcfg_read(const char *path, struct xlcfg *x, char *err, size_t errlen);
-void xlcfg_free(struct xlcfg *x);
 extern const bool cli_xlcfg;
 
 /* Exit status for a failed hypervisor read with errno err. */

@@ -1,152 +1,26 @@
 /*
- * xlu.c: an xl domain configuration read with xl's own parser, libxlutil
- * (the host build of xen-support; xlcfg/none.c is the static one's).
- * libxlutil gives values by name but cannot list the names a file sets,
- * so a small scanner of xl.cfg's statement syntax (NAME = VALUE, ending
- * at ';' or a newline outside brackets, strings and comments) lists them,
- * with their lines, after libxlutil has accepted the file.
+ * xlu.c: an xl domain configuration file read for `xen-support audit`
+ * with xl's own parser (tools-side/xlcfg/, over libxlutil), in the host
+ * build of xen-support; xlcfg/none.c is the static one's.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxlutil.h>
-
 #include "../cli.h"
 #include "fileio.h"
 
 const bool cli_xlcfg = true;
 
-/* Largest configuration read (xl's own are a few hundred bytes). */
-#define S_CFG_MAX (1u << 20)
-
-static bool S_ident(int c, bool first)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-           (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
-}
-
-/* Add name (length n, line ln) once; 0, or -1 without memory. */
-static int S_add(struct xlcfg *x, const char *name, size_t n, unsigned ln)
-{
-    for (unsigned i = 0; i < x->n; i++)
-        if (strlen(x->s[i].name) == n && !strncmp(x->s[i].name, name, n))
-            return 0;
-    void *p = realloc(x->s, (x->n + 1) * sizeof(*x->s));
-    if (!p)
-        return -1;
-    x->s = p;
-    char *copy = strndup(name, n);
-    if (!copy)
-        return -1;
-    x->s[x->n++] = (struct xensupport_xl_setting){copy, NULL, 0, ln};
-    return 0;
-}
-
-/* The names text sets, in order, each once. */
-static int S_names(const char *t, struct xlcfg *x)
-{
-    unsigned ln = 1;
-
-    while (*t) {
-        /* Between statements. */
-        if (*t == '\n')
-            ln++;
-        if (*t == '#') {
-            while (*t && *t != '\n')
-                t++;
-            continue;
-        }
-        if (!S_ident((unsigned char)*t, true)) {
-            t++;
-            continue;
-        }
-        const char *name = t;
-        while (S_ident((unsigned char)*t, false))
-            t++;
-        if (S_add(x, name, (size_t)(t - name), ln))
-            return -1;
-        /* The value, to the end of the statement. */
-        int depth = 0;
-        for (; *t; t++) {
-            if (*t == '\n') {
-                if (!depth)
-                    break;
-                ln++;
-            } else if (*t == '#') {
-                while (t[1] && t[1] != '\n')
-                    t++;
-            } else if (*t == '"' || *t == '\'') {
-                char q = *t;
-                for (t++; *t && *t != q; t++) {
-                    if (*t == '\\' && t[1])
-                        t++;
-                    else if (*t == '\n')
-                        ln++;
-                }
-                if (!*t)
-                    break;
-            } else if (*t == '[') {
-                depth++;
-            } else if (*t == ']') {
-                depth--;
-            } else if (*t == ';' && !depth) {
-                t++;
-                break;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Each name's values through libxlutil: a list's items, or one value. */
-static int S_values(XLU_Config *cfg, struct xlcfg *x)
-{
-    for (unsigned i = 0; i < x->n; i++) {
-        struct xensupport_xl_setting *s = &x->s[i];
-        XLU_ConfigList *list;
-        const char *v;
-        int n = 0;
-
-        if (!xlu_cfg_get_list(cfg, s->name, &list, &n, 1)) {
-            const char **vals = calloc((size_t)n + 1, sizeof(*vals));
-            if (!vals)
-                return -1;
-            for (int k = 0; k < n; k++) {
-                v = xlu_cfg_get_listitem(list, k);
-                vals[k] = strdup(v ? v : "");
-                if (!vals[k]) {
-                    s->values = vals;
-                    s->nr_values = (unsigned)k;
-                    return -1;
-                }
-            }
-            s->values = vals;
-            s->nr_values = (unsigned)n;
-        } else if (!xlu_cfg_get_string(cfg, s->name, &v, 1)) {
-            const char **vals = calloc(2, sizeof(*vals));
-            if (!vals || !(vals[0] = strdup(v))) {
-                free(vals);
-                return -1;
-            }
-            s->values = vals;
-            s->nr_values = 1;
-        }
-    }
-    return 0;
-}
-
 int xlcfg_read(const char *path, struct xlcfg *x, char *err, size_t errlen)
 {
-    char *text = NULL, *report = NULL;
-    size_t len, rlen = 0;
-    FILE *rf;
-    XLU_Config *cfg = NULL;
-    int rc = -1, e;
+    char *text = NULL;
+    size_t len;
+    int rc, e;
 
     memset(x, 0, sizeof(*x));
-    if (xsg_read_input(path, S_CFG_MAX, &text, &len)) {
+    if (xsg_read_input(path, XLCFG_MAX, &text, &len)) {
         e = errno;
         if (e == EFBIG)
             snprintf(err, errlen,
@@ -158,48 +32,9 @@ int xlcfg_read(const char *path, struct xlcfg *x, char *err, size_t errlen)
         errno = e;
         return -1;
     }
-    rf = open_memstream(&report, &rlen);
-    if (!rf || !(cfg = xlu_cfg_init(rf, path))) {
-        snprintf(err, errlen, "%s", strerror(ENOMEM));
-        goto out;
-    }
-    e = xlu_cfg_readdata(cfg, text, (int)len);
-    fflush(rf);
-    if (e) {
-        /* libxlutil's own message: "FILE:LINE: config parsing error ...". */
-        char *nl = report ? strchr(report, '\n') : NULL;
-        if (nl)
-            *nl = '\0';
-        snprintf(err, errlen, "%s", report && report[0] ? report : strerror(e));
-        errno = EINVAL;
-        goto out;
-    }
-    if (S_names(text, x) || S_values(cfg, x)) {
-        snprintf(err, errlen, "%s", strerror(ENOMEM));
-        errno = ENOMEM;
-        goto out;
-    }
-    rc = 0;
-out:
-    if (cfg)
-        xlu_cfg_destroy(cfg);
-    if (rf)
-        fclose(rf);
-    free(report);
+    rc = xlcfg_parse(path, text, len, x, err, errlen);
+    e = errno;
     free(text);
-    if (rc)
-        xlcfg_free(x);
+    errno = e;
     return rc;
-}
-
-void xlcfg_free(struct xlcfg *x)
-{
-    for (unsigned i = 0; i < x->n; i++) {
-        for (unsigned k = 0; k < x->s[i].nr_values; k++)
-            free((char *)x->s[i].values[k]);
-        free((void *)x->s[i].values);
-        free((char *)x->s[i].name);
-    }
-    free(x->s);
-    memset(x, 0, sizeof(*x));
 }
