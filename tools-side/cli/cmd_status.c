@@ -92,8 +92,10 @@ static void S_text_line(FILE *o, const struct S_item *it)
     fputs(": ", o);
     out_text(o, it->value);
     fprintf(o, "\n    %s, %s", S_decision(e->decision), S_origin(e->origin));
-    if (e->origin != XENSUPPORT_ORIGIN_BOOT)
-        fprintf(o, " (domain %u)", e->domid);
+    if (e->origin != XENSUPPORT_ORIGIN_BOOT && e->domid == XENSUPPORT_DOMID_NEW)
+        fputs(" (a domain not built)", o);
+    else if (e->origin != XENSUPPORT_ORIGIN_BOOT)
+        fprintf(o, " (domain %u%s)", e->domid, e->gone ? ", gone" : "");
     fputs(": ", o);
     out_text(o, e->origin_text[0] ? e->origin_text : "-");
     if (e->count > 1)
@@ -153,6 +155,28 @@ static void S_prometheus(FILE *o, const struct xensupport_hv_info *hv,
         S_label(o, "origin", e->origin_text, true);
         fputs("} 1\n", o);
     }
+    fputs("# HELP xen_support_domain_outside A domain's feature outside "
+          "security support (its configuration, or its own gates).\n"
+          "# TYPE xen_support_domain_outside gauge\n",
+          o);
+    for (unsigned i = 0; i < nr; i++) {
+        const struct xensupport_event *e = items[i].e;
+        char dom[16];
+
+        if (e->origin != XENSUPPORT_ORIGIN_DOMAIN)
+            continue;
+        if (e->domid == XENSUPPORT_DOMID_NEW)
+            snprintf(dom, sizeof(dom), "none");
+        else
+            snprintf(dom, sizeof(dom), "%u", e->domid);
+        fputs("xen_support_domain_outside{", o);
+        S_label(o, "domain", dom, false);
+        S_label(o, "gone", e->gone ? "yes" : "no", true);
+        S_label(o, "feature", items[i].feature, true);
+        S_label(o, "decision", S_decision(e->decision), true);
+        S_label(o, "origin", e->origin_text, true);
+        fputs("} 1\n", o);
+    }
     fprintf(o,
             "# HELP xen_support_outside_active_events Gate events that "
             "enabled a feature outside security support.\n"
@@ -183,6 +207,60 @@ static void S_prometheus(FILE *o, const struct xensupport_hv_info *hv,
                 "Security-Support-Until", &lc->security);
 }
 
+/* Is e about domain d (the toolstack's notes and a domain's own gates)? */
+static bool S_of(const struct xensupport_event *e, unsigned d)
+{
+    return e->origin == XENSUPPORT_ORIGIN_DOMAIN && e->domid == d;
+}
+
+/*
+ * Per domain, as libvirt lists a domain's taints: each domain the record
+ * names (a domain's configuration, its own gates), in order of its first
+ * event, with its features; "gone" once destroyed (its id may have a new
+ * domain since, listed apart).  Only domain-origin events count: a
+ * runtime event's domain is the caller, dom0 or a toolstack domain.
+ */
+static void S_domains(FILE *o, const struct S_item *items, unsigned nr)
+{
+    unsigned count = 0;
+
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass)
+            out_kv(o, "domains", "%u", count);
+        for (unsigned i = 0; i < nr; i++) {
+            const struct xensupport_event *e = items[i].e;
+            unsigned j;
+
+            if (e->origin != XENSUPPORT_ORIGIN_DOMAIN)
+                continue;
+            for (j = 0; j < i; j++) /* each domain (and incarnation) once */
+                if (S_of(items[j].e, e->domid) && items[j].e->gone == e->gone)
+                    break;
+            if (j < i)
+                continue;
+            if (!pass) {
+                count++;
+                continue;
+            }
+            if (e->domid == XENSUPPORT_DOMID_NEW)
+                fputs("  not built:", o);
+            else
+                fprintf(o, "  domain %u%s:", e->domid,
+                        e->gone ? " (gone)" : "");
+            for (j = i; j < nr; j++) {
+                const struct xensupport_event *f = items[j].e;
+
+                if (!S_of(f, e->domid) || f->gone != e->gone)
+                    continue;
+                fputs(j == i ? " " : ", ", o);
+                out_text(o, items[j].feature);
+                fprintf(o, " (%s)", S_decision(f->decision));
+            }
+            fputc('\n', o);
+        }
+    }
+}
+
 static void S_text(FILE *o, const struct xensupport_hv_info *hv,
                    const struct S_item *items, unsigned nr, unsigned active,
                    const struct xensupport_lifecycle *lc)
@@ -208,6 +286,7 @@ static void S_text(FILE *o, const struct xensupport_hv_info *hv,
     for (unsigned i = 0; i < nr; i++)
         if (!S_active(items[i].e))
             S_text_line(o, &items[i]);
+    S_domains(o, items, nr);
     out_kv(o, "events_lost", "%u", (unsigned)hv->events_lost);
 }
 
