@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # xl-build.sh OUTDIR: build Xen 4.17's `xl` with tools-side/xl/*.patch
-# (the support lines of `xl info`) against Debian's installed libxen-dev,
-# linking the static libxensupport.  Output: OUTDIR/xl (dynamic, as
+# (the support lines of `xl info`; `xl create` under the host's support
+# policy) against Debian's installed libxen-dev, linking the static
+# libxensupport and tools-side/xlcfg/.  Output: OUTDIR/xl (dynamic, as
 # Debian's).  Env: XENSUPPORT_A (the library archive), XS_INCLUDE (its
 # header folder), XEN_SRC_DIR (default build/xen-src), CC.  Cross builds
 # (scripts/boot/build.sh, arm64) set CC, PKG_CONFIG_LIBDIR /
@@ -68,7 +69,7 @@ cflags="-std=gnu99 -O2 -g -fPIC -pthread -D__XEN_TOOLS__ -D_LARGEFILE_SOURCE
         -D_LARGEFILE64_SOURCE -Wall -Werror -Wno-format-zero-length
         -Wmissing-declarations -Wformat-nonliteral -Wshadow
         -Wno-unused-but-set-variable -Wno-unused-local-typedefs
-        -include $out/gen/config.h -I$out/gen -I$XS_INCLUDE
+        -include $out/gen/config.h -I$out/gen -I$XS_INCLUDE -Itools-side/xlcfg
         $(pkg-config --cflags $pcs) ${XL_CFLAGS:-}"
 x86=$("$CC" -dM -E -x c /dev/null | grep -c '__x86_64__' || true)
 objs=()
@@ -81,6 +82,12 @@ for c in "$out"/src/*.c; do
     "$CC" $cflags -c "$c" -o "$out/obj/$base.o" || die "compiling $base.c failed"
     objs+=("$out/obj/$base.o")
 done
+# The configuration's settings for the create-time audit: the module
+# `xen-support audit` uses (tools-side/xlcfg/, over libxlutil).
+# shellcheck disable=SC2086
+"$CC" $cflags -c tools-side/xlcfg/xlcfg.c -o "$out/obj/xlcfg.o" ||
+    die "compiling xlcfg.c failed"
+objs+=("$out/obj/xlcfg.o")
 # shellcheck disable=SC2086
 "$CC" -pthread ${XL_LDFLAGS:-} -o "$out/xl.tmp" "${objs[@]}" "$XENSUPPORT_A" \
     $(pkg-config --libs $pcs) $(pkg-config --libs xencontrol xenhypfs) ||
