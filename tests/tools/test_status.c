@@ -220,6 +220,60 @@ static void test_release_terms(void **state)
     unsetenv("XEN_SUPPORT_TODAY");
 }
 
+/*
+ * Per domain: a domain's events, a destroyed domain's as gone, the next
+ * domain with its id apart, and a refused domain that was never built.
+ */
+static void test_domains(void **state)
+{
+    const char *argv[] = {"--prometheus"};
+
+    (void)state;
+    assert_int_equal(support_record(SUPPORT_GATE_VPMU, XEN_SUPPORT_ROW_NONE,
+                                    XEN_SUPPORT_DECISION_WARNED,
+                                    XEN_SUPPORT_ORIGIN_DOMAIN, 5, "vpmu=1"),
+                     0);
+    support_domain_destroyed(5);
+    assert_int_equal(support_record(SUPPORT_GATE_VPMU, XEN_SUPPORT_ROW_NONE,
+                                    XEN_SUPPORT_DECISION_WARNED,
+                                    XEN_SUPPORT_ORIGIN_DOMAIN, 5, "vpmu=1"),
+                     0);
+    assert_int_equal(support_record(SUPPORT_GATE_VPMU, XEN_SUPPORT_ROW_NONE,
+                                    XEN_SUPPORT_DECISION_REFUSED,
+                                    XEN_SUPPORT_ORIGIN_DOMAIN, 0x7ff4,
+                                    "vpmu=1"),
+                     0);
+    assert_int_equal(S_status(NULL, 0), CLI_NO);
+    S_has("    warned, domain (domain 5, gone): vpmu=1\n");
+    S_has("    warned, domain (domain 5): vpmu=1\n");
+    S_has("    refused, domain (a domain not built): vpmu=1\n");
+    S_has("domains                : 4\n"
+          "  domain 3: vPMU (exempted)\n"
+          "  domain 5 (gone): vPMU (warned)\n"
+          "  domain 5: vPMU (warned)\n"
+          "  not built: vPMU (refused)\n"
+          "events_lost            : 0\n");
+
+    assert_int_equal(S_status(argv, 1), CLI_NO);
+    S_has("xen_support_domain_outside{domain=\"5\",gone=\"yes\","
+          "feature=\"vPMU\",decision=\"warned\",origin=\"vpmu=1\"} 1\n");
+    S_has("xen_support_domain_outside{domain=\"none\",gone=\"no\","
+          "feature=\"vPMU\",decision=\"refused\",origin=\"vpmu=1\"} 1\n");
+    {
+        char path[] = "/tmp/test_status_XXXXXX";
+        int fd = mkstemp(path);
+        FILE *f;
+
+        assert_true(fd >= 0);
+        f = fdopen(fd, "w");
+        assert_non_null(f);
+        fputs(S_out, f);
+        fclose(f);
+        S_promtool(path);
+        unlink(path);
+    }
+}
+
 static void test_usage(void **state)
 {
     const char *doc[] = {"--document", "docs/SUPPORT.md"};
@@ -242,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_prometheus),
         cmocka_unit_test(test_prometheus_file),
+        cmocka_unit_test(test_domains),
         cmocka_unit_test(test_usage),
     };
 
