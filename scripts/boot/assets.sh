@@ -14,6 +14,11 @@
 #   -L DIR     extra folder searched for the libraries of -f files
 #              (repeatable; the host's own folders are searched when ARCH is
 #              the host's)
+#   -g PROG    add a guest payload for PV domUs: the same kernel and a
+#              small busybox initramfs whose /init (domu-init.sh) loads
+#              the Xen modules and runs PROG (static) as
+#              /usr/bin/domu-test, at /usr/share/xen-support/guest/kernel
+#              and initrd.gz in the image
 #
 # Downloads (apt-get download, never installed) are cached in
 # OUTDIR/debs/DEBARCH and unpacked once into OUTDIR/ARCH/root.  Outputs,
@@ -26,17 +31,19 @@ tests=
 name=
 extras=()
 libdirs=()
-while getopts t:n:f:L: opt; do
+guest=
+while getopts t:n:f:L:g: opt; do
     case $opt in
     t) tests=$OPTARG ;;
     n) name=$OPTARG ;;
     f) extras+=("$OPTARG") ;;
     L) libdirs+=("$OPTARG") ;;
+    g) guest=$OPTARG ;;
     *) exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 2 ] || { sed -n '6,16p' "$0" >&2; exit 2; }
+[ $# -eq 2 ] || { sed -n '6,21p' "$0" >&2; exit 2; }
 arch=$1
 outdir=$2
 
@@ -48,6 +55,7 @@ arm64) debarch=arm64 triplet=aarch64-linux-gnu archpkgs=libfdt1 ;;
 *) echo "assets.sh: unknown ARCH '$arch' (x86_64|arm64)" >&2; exit 2 ;;
 esac
 [ -z "$tests" ] || [ -r "$tests" ] || die "cannot read test script '$tests'"
+[ -z "$guest" ] || [ -r "$guest" ] || die "cannot read guest program '$guest'"
 case $name in
 *[!A-Za-z0-9._-]*) echo "assets.sh: bad -n NAME '$name'" >&2; exit 2 ;;
 esac
@@ -59,7 +67,7 @@ pkgs="busybox-static xen-utils-$xenver xenstore-utils libxenmisc$xenver
       libxenstore4 libxencall1 libxenevtchn1 libxenforeignmemory1
       libxengnttab1 libxentoollog1 libxentoolcore1 libxendevicemodel1
       libxenhypfs1 libyajl2 libc6 libuuid1 liblzma5 libzstd1 zlib1g
-      $archpkgs"
+      libgcc-s1 $archpkgs"
 # Kernel modules dom0 needs for the tools (their dependencies are added).
 modules="xen-evtchn xen-gntdev xen-privcmd xenfs"
 
@@ -108,7 +116,7 @@ fetch() {
 root=$work/root
 stage=$work/$initrd.stage
 tmpfiles=()
-trap 'rm -rf "$root.tmp" "$stage" ${tmpfiles[@]+"${tmpfiles[@]}"}' EXIT
+trap 'rm -rf "$root.tmp" "$stage" "$stage.guest" ${tmpfiles[@]+"${tmpfiles[@]}"}' EXIT
 want_stamp=$(echo $pkgs)
 kpkg=$(kernel_pkg || true)
 if [ ! -f "$root/.stamp" ] || [ "$(sed -n 2p "$root/.stamp")" != "$want_stamp" ] ||
@@ -164,7 +172,7 @@ find_lib() {
     return 1
 }
 
-rm -rf "$stage"
+rm -rf "$stage" "$stage.guest"
 mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,etc}
 mkdir -p "$stage"/{lib/"$triplet",lib/modules,usr/lib/xen/bin}
 mkdir -p "$stage"/var/{lib/xen,lib/xenstored,log/xen}
@@ -218,8 +226,9 @@ for a in sh mount umount mkdir insmod cat echo sleep poweroff base64 \
     ln -sf busybox "$stage/bin/$a"
 done
 
-# Xen tools: xl, both xenstoreds, xen-init-dom0, the xenstore client.
-for t in xl xenstored oxenstored xen-init-dom0; do
+# Xen tools: xl, both xenstoreds, xen-init-dom0, xenconsoled (guest
+# consoles), the xenstore client.
+for t in xl xenstored oxenstored xen-init-dom0 xenconsoled; do
     src=$root/usr/lib/xen-$xenver/bin/$t
     [ -e "$src" ] || { [ "$t" = oxenstored ] && continue; die "no $t in $src"; }
     add_file "$src" "/usr/lib/xen/bin/$t"
@@ -243,6 +252,10 @@ for e in ${extras[@]+"${extras[@]}"}; do
     add_file "$src" "$dest"
 done
 resolve_libs
+# glibc loads libgcc_s at run time (pthread_cancel, which libxl's threads
+# use): no NEEDED entry names it.
+lib=$(find_lib libgcc_s.so.1) || die "libgcc_s.so.1 not found (ARCH $arch)"
+cp -L "$lib" "$stage/lib/$triplet/libgcc_s.so.1"
 
 # Kernel modules with their dependencies, in load order (deps first).
 moddir=$root/lib/modules/$kver
@@ -267,6 +280,27 @@ add_module() {
 }
 for m in $modules; do add_module "$m"; done
 printf '%s\n' "${modlist[@]}" >"$stage/etc/modules.list"
+
+# The guest payload (-g): busybox, dom0's Xen modules (the guest loads
+# them the same way: privcmd for the hypercalls), PROG and domu-init.sh,
+# packed into the image next to the kernel.
+if [ -n "$guest" ]; then
+    gs=$stage.guest gdir=$stage/usr/share/xen-support/guest
+    mkdir -p "$gs"/{bin,usr/bin,dev,proc,sys,etc,lib/modules} "$gdir"
+    cp "$bb" "$gs/bin/busybox"
+    for a in sh mount insmod echo cat sync poweroff sleep uname; do
+        ln -sf busybox "$gs/bin/$a"
+    done
+    cp "$stage"/lib/modules/*.ko "$gs/lib/modules/"
+    cp "$stage/etc/modules.list" "$gs/etc/modules.list"
+    cp "$here/domu-init.sh" "$gs/init"
+    cp "$guest" "$gs/usr/bin/domu-test"
+    chmod 755 "$gs/init" "$gs/usr/bin/domu-test"
+    (cd "$gs" && find . -mindepth 1 | LC_ALL=C sort |
+        cpio -o -H newc -R 0:0 --quiet) | gzip -6 -n >"$gdir/initrd.gz"
+    cp "$root/boot/vmlinuz-$kver" "$gdir/kernel"
+    rm -rf "$gs"
+fi
 
 # The init script and the tests.
 cp "$here/init.sh" "$stage/init"

@@ -117,6 +117,39 @@ start_xenstored() {
     return 1
 }
 
+# xenconsoled, for guests: their consoles are logged to
+# /var/log/xen/console/guest-NAME.log (nobody can attach `xl console`).
+start_xenconsoled() {
+    mkdir -p /var/log/xen/console /var/lock /dev/pts
+    # Each guest console gets a pty.
+    mount -t devpts devpts /dev/pts || return 1
+    xenconsoled --pid-file=/run/xen/xenconsoled.pid --log=guest \
+        --log-dir=/var/log/xen/console
+}
+
+# guest_run NAME CFG: a guest from its xl configuration (xl create), run
+# until it has powered off and is gone from `xl list` (at most
+# GUEST_TIMEOUT seconds, 300; then destroyed, status 124), then its
+# console log.  The status is xl create's, or 124.
+guest_run() {
+    _g=$1
+    xl create "$2" || return $?
+    echo "guest $_g: domid $(xl domid "$_g" 2>/dev/null)"
+    _i=0
+    while xl domid "$_g" >/dev/null 2>&1; do
+        _i=$((_i + 1))
+        if [ $_i -gt "${GUEST_TIMEOUT:-300}" ]; then
+            echo "guest $_g: still there after $((_i - 1)) s: destroyed"
+            xl destroy "$_g"
+            return 124
+        fi
+        sleep 1
+    done
+    echo "guest $_g: gone after ${_i} s"
+    sleep 1
+    tr -d '\r' </var/log/xen/console/guest-"$_g".log
+}
+
 echo "@@BOOT arch=$(cat /etc/boot-arch) kernel=$(uname -r) uptime_ms=$(ms)"
 while read -r m; do
     setup "insmod-$m" insmod "/lib/modules/$m.ko"
@@ -124,6 +157,9 @@ done </etc/modules.list
 setup xenfs mount -t xenfs xenfs /proc/xen
 setup xenstored start_xenstored
 setup xen-init-dom0 quiet xen-init-dom0
+if command -v xenconsoled >/dev/null; then
+    setup xenconsoled start_xenconsoled
+fi
 [ $fail -eq 0 ] || dmesg | tail -n 40
 # Keep kernel messages from cutting into test output from here on.
 echo 1 >/proc/sys/kernel/printk
