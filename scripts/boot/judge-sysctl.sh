@@ -190,6 +190,92 @@ xen|support: sched=credit2: 'Credit2 Scheduler' is outside security support (Sta
 status|    warned, boot: sched=credit2"
 }
 
+# Guests (docs/xl-create.md).  guest-ok, within support: the host's audit
+# of its configuration says so, xl says nothing of support, Xen records
+# nothing for its domid, and its console shows every support op it issued
+# denied (ERR: EPERM under the dummy policy, EACCES under FLASK) with
+# nothing written back, then its end.  guest-pvcalls: the host's audit
+# finds PVCalls (backend) outside; under warn xl warns, Xen records it
+# against the domid xl list gives, status lists the domain, and after
+# `xl destroy` lists it gone; under refuse xl refuses, no domain is
+# left, and the record holds the refusal of a domain not built.
+judge_guests() {
+    local err=EPERM ok pv list st gone okid pvid op bad=() want
+    local what="PVCalls (backend)' is outside security support (Status, Linux: Experimental)"
+    [ "$mode" = dummy ] || err=EACCES
+    ok=$(out "$work/out" guest-ok) pv=$(out "$work/out" guest-pvcalls)
+    list=$(out "$work/out" guest-list) st=$(out "$work/out" guest-status)
+    gone=$(out "$work/out" guest-gone)
+    if "$hxs" --table "$table" audit tests/xen/boot/guest-ok.cfg \
+        >"$work/host-audit-ok.txt" 2>&1; then
+        pass "host: audit guest-ok.cfg: within security support (exit 0)"
+    else
+        fail "host: audit guest-ok.cfg: exit $? ($(tail -n 1 "$work/host-audit-ok.txt"))"
+    fi
+    if "$hxs" --table "$table" audit tests/xen/boot/guest-pvcalls.cfg \
+        >"$work/host-audit-pv.txt" 2>&1; then
+        fail "host: audit guest-pvcalls.cfg: exit 0, want 1"
+    else
+        rule "host: audit guest-pvcalls.cfg: exit 1, pvcalls = backend=0 -> PVCalls (backend), outside" \
+            grep -q 'pvcalls = backend=0: PVCalls (backend): .*outside security support' \
+            "$work/host-audit-pv.txt"
+    fi
+    okid=$(sed -n 's/^guest guest-ok: domid \([0-9][0-9]*\)$/\1/p' <<<"$ok")
+    rule "guest-ok: created (domid '$okid'), ran, gone" \
+        eq "$(grep -c -e '^guest guest-ok: gone after' -e '^@@GUEST-BEGIN hypervisor=xen' -e '^@@GUEST-END rc=0' <<<"$ok")" 3
+    rule "guest-ok: xl said nothing of support" \
+        eq "$(grep -c 'security support' <<<"$ok")" 0
+    rule "guest-ok: Xen recorded nothing for d$okid" \
+        eq "$(grep -a -c "(XEN) support: d$okid:" "$log")" 0
+    # The call with another interface version is refused by do_sysctl()
+    # before XSM (EACCES in both boots): the calls reach Xen.
+    for op in "get_info via xc_sysctl: rc $err" "get_info via raw: rc $err, written no" \
+        "get_info, interface version 0x14, via raw: rc EACCES" \
+        "get_events via raw: rc $err, written no" "load via raw: rc $err, written no" \
+        "note via raw: rc $err, written no"; do
+        grep -q -F "domu: $op" <<<"$ok" || bad+=("$op")
+    done
+    if [ ${#bad[@]} -eq 0 ] && [ -n "$okid" ] && grep -q '^domu: done' <<<"$ok"; then
+        pass "domU d$okid: 5 support ops issued by the guest itself, each denied with $err, nothing written back; another interface version EACCES"
+    else
+        fail "domU d$okid: missing or other: $(IFS='|'; echo "${bad[*]}")"
+    fi
+    if [ "$mode" = flask ]; then
+        for op in support_table support_load support_note; do
+            rule "FLASK denied d$okid (domU_t) xen2:$op" grep -a -q -E \
+                "\\(XEN\\) avc: +denied +\\{ $op \\} for current=d$okid scontext=system_u:system_r:domU_t tcontext=system_u:system_r:xen_t tclass=xen2" "$log"
+        done
+    fi
+    if [ "$mode" = dummy ]; then
+        pvid=$(tail -n 1 <<<"$list")
+        rule "guest-pvcalls: created paused, domid '$pvid' in xl list" \
+            grep -q -E "^guest-pvcalls +$pvid " <<<"$list"
+        want="xl: warning: pvcalls=backend=0: 'PVCalls (backend)' (Status, Linux: Experimental) is outside security support; enabled (support=warn)"
+        rule "xl: $want" grep -q -F -- "$want" <<<"$pv"
+        want="support: d$pvid: pvcalls=backend=0: '$what; enabled (support=warn)"
+        rule "xen: $want" grep -a -q -F -- "$want" "$log"
+        for want in "  domain $pvid: PVCalls (backend) (warned)" \
+            "    warned, domain (domain $pvid): pvcalls=backend=0"; do
+            rule "status: $want" grep -q -F -- "$want" <<<"$st"
+        done
+        want="  domain $pvid (gone): PVCalls (backend) (warned)"
+        rule "status after xl destroy: $want" grep -q -F -- "$want" <<<"$gone"
+    else
+        rule "guest-pvcalls: not in xl list, no domid" \
+            eq "$(grep -c -E '^guest-pvcalls |^[0-9]+$' <<<"$list")" 0
+        for want in "xl: pvcalls=backend=0: 'PVCalls (backend)' (Status, Linux: Experimental) is outside security support; refused (support=refuse)" \
+            "xl: not creating the domain: its configuration is outside security support on this host"; do
+            rule "xl: $want" grep -q -F -- "$want" <<<"$pv"
+        done
+        want="support: new domain: pvcalls=backend=0: '$what; refused (support=refuse)"
+        rule "xen: $want" grep -a -q -F -- "$want" "$log"
+        for want in "  not built: PVCalls (backend) (refused)" \
+            "    refused, domain (a domain not built): pvcalls=backend=0"; do
+            rule "status: $want" grep -q -F -- "$want" <<<"$st"
+        done
+    fi
+}
+
 judge_sysctl() {
     [ $# -eq 4 ] || usage
     local mode=$1 pool e st pr xi
@@ -216,6 +302,12 @@ judge_sysctl() {
     else
         e+=(-e pool-credit2 -e load-next -e status-next=1 -e pool-credit2-after=1)
     fi
+    if [ "$mode" = dummy ]; then
+        e+=(-e guest-ok -e guest-pvcalls -e guest-list -e guest-status=1
+            -e guest-destroy -e guest-gone=1)
+    else
+        e+=(-e guest-ok -e guest-pvcalls=3 -e guest-list=1 -e guest-status=1)
+    fi
     rule "markers: setup, every test with its status, dumps decoded (details: $work/out.check)" \
         markers "$log" "$work/out" "${e[@]}" -d "table=$work/dom0-table.bin" \
         -d "final=$work/dom0-final.bin" -d "hypfs=$work/dom0-hypfs.bin"
@@ -230,6 +322,7 @@ judge_sysctl() {
         judge_swap
         judge_next
     fi
+    judge_guests
     rule "Xen's support line at boot" grep -a -q '(XEN) support: statement for Xen .* features' "$log"
     st=$work/dom0-xs-status.txt pr=$work/dom0-xs-prom.txt xi=$work/dom0-xl-info.txt
     out "$work/out" xs-status >"$st"

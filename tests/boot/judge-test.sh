@@ -328,7 +328,43 @@ mksys() {
         echo "(XEN) support: cpupool sched=credit2: 'Credit2 Scheduler' is outside security support (Status: Experimental); refused (support=refuse)"
         t pool-credit2-after 1 echo "cpupool credit2: create failed: errno 1 (Operation not permitted)"
     fi
+    mkguests "$flask"
     echo "@@DONE pass=5 fail=2 uptime_ms=3"
+}
+# mkguests FLASK: the guests' part of a faithful sysctl log.
+mkguests() {
+    local err=EPERM op pv="pvcalls=backend=0: 'PVCalls (backend)'"
+    [ "$1" = 0 ] || err=EACCES
+    t guest-ok 0 printf '%s\n' "Parsing config from /etc/xen/guest-ok.cfg" \
+        "guest guest-ok: domid 1" "guest guest-ok: gone after 5 s" \
+        "@@GUEST-BEGIN hypervisor=xen uuid=0 kernel=test" \
+        "domu: get_info via xc_sysctl: rc $err" "domu: get_info via raw: rc $err, written no" \
+        "domu: get_info, interface version 0x14, via raw: rc EACCES" \
+        "domu: get_events via raw: rc $err, written no" "domu: load via raw: rc $err, written no" \
+        "domu: note via raw: rc $err, written no" "domu: done" "@@GUEST-END rc=0"
+    if [ "$1" = 0 ]; then
+        t guest-pvcalls 0 printf '%s\n' "Parsing config from /etc/xen/guest-pvcalls.cfg" \
+            "xl: warning: $pv (Status, Linux: Experimental) is outside security support; enabled (support=warn)"
+        echo "(XEN) support: d2: $pv is outside security support (Status, Linux: Experimental); enabled (support=warn)"
+        t guest-list 0 printf '%s\n' "Domain-0                                     0   512     1     r-----      44.2" \
+            "guest-pvcalls                                2   160     1     --p---       0.0" 2
+        t guest-status 1 printf '%s\n' "  domain 2: PVCalls (backend) (warned)" \
+            "    warned, domain (domain 2): pvcalls=backend=0"
+        t guest-destroy 0 true
+        t guest-gone 1 printf '%s\n' "  domain 2 (gone): PVCalls (backend) (warned)"
+    else
+        for op in support_table support_load support_note; do
+            echo "(XEN) avc:  denied  { $op } for current=d1 scontext=system_u:system_r:domU_t tcontext=system_u:system_r:xen_t tclass=xen2"
+        done
+        t guest-pvcalls 3 printf '%s\n' "Parsing config from /etc/xen/guest-pvcalls.cfg" \
+            "xl: $pv (Status, Linux: Experimental) is outside security support; refused (support=refuse)" \
+            "xl: not creating the domain: its configuration is outside security support on this host (support=refuse; see xen-support audit /etc/xen/guest-pvcalls.cfg)"
+        echo "(XEN) support: new domain: $pv is outside security support (Status, Linux: Experimental); refused (support=refuse)"
+        t guest-list 1 printf '%s\n' "Domain-0                                     0   512     2     r-----      26.6" \
+            "Can't get domid of domain name 'guest-pvcalls', maybe this domain does not exist."
+        t guest-status 1 printf '%s\n' "  not built: PVCalls (backend) (refused)" \
+            "    refused, domain (a domain not built): pvcalls=backend=0"
+    fi
 }
 sys() { # sys NAME WANT_RC PATTERN MODE LOG
     check "$1" "$2" "$3" env O="$O" SUPPORT_MD=$doc scripts/boot/judge.sh sysctl "$4" "$5" "$table" "$next"
@@ -396,6 +432,15 @@ sysbad "module: the built-in table active" 'info: table_active module' module 's
 sysbad "module: another table read" 'table read in dom0 (dump module)' module '/^@@D module /{s/^@@D module A/@@D module B/;s/^@@D module [^B]/@@D module A/}'
 sysbad "module: Xen did not take it" 'module: no .(XEN) support: module 2' module '/module 2 is the support table/d'
 sysbad "module: the boot gate read the built-in table" "module: no 'support: sched=credit2" module '/sched=credit2/d'
+sysbad "guest: a support op answered in the domU" 'domU d1: missing' dummy 's/^domu: get_info via raw: rc EPERM/domu: get_info via raw: rc 0/'
+sysbad "guest: the domU's calls did not reach Xen" 'domU d1: missing' flask 's/interface version 0x14, via raw: rc EACCES/interface version 0x14, via raw: rc EPERM/'
+sysbad "guest: FLASK did not deny the note" 'FLASK denied d1 (domU_t) xen2:support_note' flask '/{ support_note }/d'
+sysbad "guest: xl warned about the guest within support" 'guest-ok: xl said nothing' dummy '/^guest guest-ok: domid 1/a xl: warning: x: outside security support'
+sysbad "guest: the guest within support did not end" 'guest-ok: created' dummy '/^@@GUEST-END rc=0/d'
+sysbad "guest: the PV Calls guest not recorded against its domid" "xen: support: d2" dummy 's/support: d2: pvcalls/support: d3: pvcalls/'
+sysbad "guest: the destroyed domain not gone" 'status after xl destroy' dummy 's/domain 2 (gone)/domain 2/'
+sysbad "guest: the PV Calls guest built under refuse" 'markers' flask 's/@@END guest-pvcalls rc=3/@@END guest-pvcalls rc=0/'
+sysbad "guest: a domain left after the refusal" 'guest-pvcalls: not in xl list' flask "s/^Can't get domid .*/guest-pvcalls  3  160  1  --p---  0.0/"
 # Every other rule reads one line of Xen's log or of a dom0 output: the
 # faithful log without all of those lines must fail each of those rules,
 # one FAIL line per line taken out.

@@ -130,6 +130,15 @@ $(O)/tests/xen/xen-sysctl-%: tests/xen/boot/sysctl-%.c \
 	$(CC) $(XT_BOOT_CFLAGS) $< tests/xen/boot/sysctl-raw.c -o $@ \
 	    $(XT_BOOT_LIBS)
 
+# The unprivileged caller (issue 15 item 4): runs in a PV domU whose
+# initramfs has no shared libraries, so it is static (XS_STATIC_LIBS).
+XT_DOMU := $(O)/tests/xen/xen-sysctl-domu
+$(XT_DOMU): tests/xen/boot/sysctl-domu.c tests/xen/boot/sysctl-raw.c \
+    tests/xen/boot/sysctl-raw.h $(XEN_HOSTED_GEN)/sysctl_support_abi.h
+	@mkdir -p $(@D)
+	$(CC) $(XT_BOOT_CFLAGS) -static -s $< tests/xen/boot/sysctl-raw.c -o $@ \
+	    $(XS_STATIC_LIBS)
+
 # The hostile loads (issue 14 item 4) craft tables with the core's
 # readers and CRC-32.
 XT_SWAP := $(O)/tests/xen/xen-sysctl-swap
@@ -152,12 +161,14 @@ $(XT_XENHYPFS):
 	    $(call pc_cflags,$(XENHYPFS_PC)) $(call pc_libs,$(XENHYPFS_PC))
 
 .PHONY: test-xen-boot
-test-xen-boot: $(XT_PROBE) $(XT_HOSTILE) $(XT_LOAD) $(XT_SWAP) $(GEN_BIN) \
-    $(O)/bin/xen-support-static $(XT_XENHYPFS)
+test-xen-boot: $(XT_PROBE) $(XT_HOSTILE) $(XT_LOAD) $(XT_SWAP) $(XT_DOMU) \
+    $(GEN_BIN) $(O)/bin/xen-support $(O)/bin/xen-support-static $(XT_XENHYPFS)
 	$(MAKE) --no-print-directory xen XEN_ARCH=x86_64
+	$(MAKE) --no-print-directory xl
 	XEN_SUPPORT_GEN=$(GEN_BIN) SUPPORT_MD=$(SUPPORT_MD) \
 	tests/xen/boot-test.sh $(XEN_BUILD) $(abspath $(XT_PROBE)) \
 	    $(abspath $(O)/bin/xen-support-static) $(abspath $(XT_HOSTILE)) \
-	    $(abspath $(XT_LOAD)) $(abspath $(XT_XENHYPFS)) $(abspath $(XT_SWAP))
+	    $(abspath $(XT_LOAD)) $(abspath $(XT_XENHYPFS)) $(abspath $(XT_SWAP)) \
+	    $(abspath $(XT_DOMU)) $(abspath build/xl/xl)
 
 ONCE_TEST_TARGETS += test-xen-boot

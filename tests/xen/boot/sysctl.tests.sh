@@ -6,7 +6,8 @@
 # xsm=flask, told apart by xl info's xen_commandline), xl still working
 # (and which scheduler runs), a cpupool with the RTDS scheduler (a gate
 # after boot), `xen-support status` in both formats, and the hypfs view
-# (docs/hypfs.md) read with Xen's xenhypfs.  The boot with a table as a
+# (docs/hypfs.md) read with Xen's xenhypfs, and real guests from xl
+# configurations.  The boot with a table as a
 # boot module (the active table says so) runs only its own few tests.
 # shellcheck shell=sh
 if xen-support info 2>/dev/null | grep -q '^table_active *: module'; then
@@ -56,5 +57,20 @@ else
         run info-next xen-support info
         run next-table xen-support --hypfs dump -o /tmp/next.bin
         dump next /tmp/next.bin
+    fi
+    # Guests (docs/xl-create.md), created by the patched xl: guest-ok,
+    # within support, runs to its end and issues the support ops itself
+    # (an unprivileged caller: denied); guest-pvcalls selects a PV Calls
+    # backend (Experimental): under warn it is created (paused: it need
+    # not run) and recorded against its domid, then destroyed, its entries
+    # staying, gone; under refuse nothing is built.
+    run guest-ok guest_run guest-ok /etc/xen/guest-ok.cfg
+    run guest-pvcalls xl create -p /etc/xen/guest-pvcalls.cfg
+    # shellcheck disable=SC2016 # expanded by the inner sh
+    run guest-list sh -c 'xl list; xl domid guest-pvcalls'
+    run guest-status xen-support status
+    if xl domid guest-pvcalls >/dev/null 2>&1; then
+        run guest-destroy xl destroy guest-pvcalls
+        run guest-gone xen-support status
     fi
 fi
