@@ -41,6 +41,18 @@ static void S_close(void *sess)
     tt_hv.closes++;
 }
 
+/*
+ * What do_sysctl() and the test answer before the handler for call n:
+ * -EACCES for another interface version (do_sysctl()'s check), the
+ * injected failure, or 0 to go on.
+ */
+static int S_before(unsigned n)
+{
+    if (tt_hv.interface_version != 0x15)
+        return -EACCES;
+    return (int)n == tt_hv.fail_call ? tt_hv.fail_rc : 0;
+}
+
 static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
                     size_t len)
 {
@@ -48,11 +60,7 @@ static int S_sysctl(void *sess, struct xen_sysctl_support_table *op, void *buf,
     int rc;
 
     (void)sess;
-    if (tt_hv.interface_version != 0x15) /* do_sysctl()'s check */
-        rc = -EACCES;
-    else if ((int)n == tt_hv.fail_call)
-        rc = tt_hv.fail_rc;
-    else {
+    if ((rc = S_before(n)) == 0) {
         if (op->cmd == XEN_SYSCTL_SUPPORT_get_table)
             op->u.table.buffer.p = buf;
         else if (op->cmd == XEN_SYSCTL_SUPPORT_get_events)
@@ -103,11 +111,7 @@ static int S_load(void *sess, struct xen_sysctl_support_load *op,
     int rc;
 
     (void)sess;
-    if (tt_hv.interface_version != 0x15)
-        rc = -EACCES;
-    else if ((int)n == tt_hv.fail_call)
-        rc = tt_hv.fail_rc;
-    else {
+    if ((rc = S_before(n)) == 0) {
         op->size = (uint32_t)len;
         op->buffer.p = (uint8_t *)blob;
         rc = hosted_do_sysctl_load(op);
@@ -124,11 +128,7 @@ static int S_note(void *sess, struct xen_sysctl_support_note *op)
     int rc;
 
     (void)sess;
-    if (tt_hv.interface_version != 0x15)
-        rc = -EACCES;
-    else if ((int)n == tt_hv.fail_call)
-        rc = tt_hv.fail_rc;
-    else
+    if ((rc = S_before(n)) == 0)
         rc = hosted_do_sysctl_note(op);
     if (tt_hv.after)
         tt_hv.after(n);

@@ -106,23 +106,10 @@ static uint8_t *table(size_t *len)
     return buf;
 }
 
-/* Every event of the record into ev; their number. */
-static unsigned int events(struct xen_support_event *ev)
-{
-    struct xen_sysctl_support_table op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = XEN_SYSCTL_SUPPORT_get_events;
-    op.u.events.nr = XEN_SUPPORT_EVENTS_MAX;
-    op.u.events.buffer.p = ev;
-    assert_int_equal(hosted_do_sysctl(&op), 0);
-    return op.u.events.nr;
-}
-
 static const struct xen_support_event *event(const char *text)
 {
     static struct xen_support_event ev[XEN_SUPPORT_EVENTS_MAX];
-    unsigned int n = events(ev);
+    unsigned int n = xt_events(ev);
 
     for (unsigned int i = 0; i < n; i++)
         if (!strcmp(ev[i].origin_text, text))
@@ -143,7 +130,7 @@ static void snap(struct state *s)
 {
     xt_info(&s->info);
     s->table = table(&s->len);
-    s->nr = events(s->ev);
+    s->nr = xt_events(s->ev);
 }
 
 static void same(const struct state *s, const char *what)
@@ -610,7 +597,7 @@ static void test_load_reassesses(void **state)
     assert_int_equal(e->decision, XEN_SUPPORT_DECISION_WARNED);
     {
         struct xen_support_event ev[XEN_SUPPORT_EVENTS_MAX];
-        unsigned int n = events(ev), refused = 0;
+        unsigned int n = xt_events(ev), refused = 0;
 
         for (unsigned int i = 0; i < n; i++)
             refused += !strcmp(ev[i].origin_text, "cpupool sched=credit2") &&

@@ -118,18 +118,6 @@ static int note(unsigned int feature, unsigned int row, domid_t domid,
     return rc;
 }
 
-static unsigned int events(struct xen_support_event *ev)
-{
-    struct xen_sysctl_support_table op;
-
-    memset(&op, 0, sizeof(op));
-    op.cmd = XEN_SYSCTL_SUPPORT_get_events;
-    op.u.events.nr = XEN_SUPPORT_EVENTS_MAX;
-    op.u.events.buffer.p = ev;
-    assert_int_equal(hosted_do_sysctl(&op), 0);
-    return op.u.events.nr;
-}
-
 static unsigned int nested_hvm(void)
 {
     return feature_named("x86/Nested HVM");
@@ -149,7 +137,7 @@ static void test_note_warn(void **state)
     assert_int_not_equal(row, XEN_SUPPORT_ROW_NONE);
     assert_int_equal(note(f, row, 3, 0, "nestedhvm=1", &d), 0);
     assert_int_equal(d, XEN_SUPPORT_DECISION_WARNED);
-    assert_int_equal(events(ev), 1);
+    assert_int_equal(xt_events(ev), 1);
     assert_int_equal(ev[0].feature, f);
     assert_int_equal(ev[0].row, row);
     assert_int_equal(ev[0].domid, 3);
@@ -167,11 +155,11 @@ static void test_note_warn(void **state)
     /* The same again merges, silently; another domain is its own. */
     hosted_printk_clear();
     assert_int_equal(note(f, row, 3, 0, "nestedhvm=1", &d), 0);
-    assert_int_equal(events(ev), 1);
+    assert_int_equal(xt_events(ev), 1);
     assert_int_equal(ev[0].count, 2);
     assert_string_equal(hosted_printk_buf, "");
     assert_int_equal(note(f, row, 4, 0, "nestedhvm=1", &d), 0);
-    assert_int_equal(events(ev), 2);
+    assert_int_equal(xt_events(ev), 2);
     assert_int_equal(ev[1].domid, 4);
 }
 
@@ -194,7 +182,7 @@ static void test_note_within(void **state)
     assert_true(f < t->h.nr_features);
     assert_int_equal(note(f, row, 1, 0, "type=pv", &d), 0);
     assert_int_equal(d, 0);
-    assert_int_equal(events(ev), 0);
+    assert_int_equal(xt_events(ev), 0);
     assert_string_equal(hosted_printk_buf, "");
 }
 
@@ -213,12 +201,12 @@ static void test_note_refuse(void **state)
         note(f, row, DOMID_INVALID, XEN_SUPPORT_NOTE_CHECK, "nestedhvm=1", &d),
         0);
     assert_int_equal(d, XEN_SUPPORT_DECISION_REFUSED);
-    assert_int_equal(events(ev), 0);
+    assert_int_equal(xt_events(ev), 0);
     assert_string_equal(hosted_printk_buf, "");
 
     assert_int_equal(note(f, row, DOMID_INVALID, 0, "nestedhvm=1", &d), 0);
     assert_int_equal(d, XEN_SUPPORT_DECISION_REFUSED);
-    assert_int_equal(events(ev), 1);
+    assert_int_equal(xt_events(ev), 1);
     assert_int_equal(ev[0].domid, DOMID_INVALID);
     assert_int_equal(ev[0].decision, XEN_SUPPORT_DECISION_REFUSED);
     assert_non_null(strstr(hosted_printk_buf, "support: new domain: "
@@ -244,7 +232,7 @@ static void test_note_exempt_quiet(void **state)
     boot("quiet");
     assert_int_equal(note(f, row, 5, 0, "nestedhvm=1", &d), 0);
     assert_int_equal(d, XEN_SUPPORT_DECISION_RECORDED);
-    assert_int_equal(events(ev), 1);
+    assert_int_equal(xt_events(ev), 1);
     assert_int_equal(ev[0].decision, XEN_SUPPORT_DECISION_RECORDED);
     assert_string_equal(hosted_printk_buf, "");
 }
@@ -305,13 +293,13 @@ static void test_note_errors(void **state)
     assert_int_equal(hosted_do_sysctl_note(&op), -EPERM);
     assert_int_equal(hosted_xsm_last_cmd, XEN_SYSCTL_support_note);
     hosted_xsm_rc = 0;
-    assert_int_equal(events(ev), 0);
+    assert_int_equal(xt_events(ev), 0);
     assert_int_equal(hosted_domain_refs, 0);
 
     /* A feature without a row here: no row, outside, as for a gate. */
     assert_int_equal(note(arm, XEN_SUPPORT_ROW_NONE, 3, 0, "dtdev=", &d), 0);
     assert_int_equal(d, XEN_SUPPORT_DECISION_WARNED);
-    assert_int_equal(events(ev), 1);
+    assert_int_equal(xt_events(ev), 1);
     assert_int_equal(ev[0].row, XEN_SUPPORT_ROW_NONE);
 }
 
@@ -338,7 +326,7 @@ static void test_domain_gone(void **state)
     support_domain_destroyed(3);
     xt_info(&after);
     assert_int_not_equal(after.generation, before.generation);
-    assert_int_equal(events(ev), 4);
+    assert_int_equal(xt_events(ev), 4);
     assert_int_equal(ev[0].origin, XEN_SUPPORT_ORIGIN_BOOT);
     assert_int_equal(ev[0].flags, 0);
     assert_int_equal(ev[1].domid, 3);
@@ -354,7 +342,7 @@ static void test_domain_gone(void **state)
     xt_info(&after);
     assert_int_equal(after.generation, before.generation);
     assert_int_equal(note(f, row, 3, 0, "nestedhvm=1", &d), 0);
-    assert_int_equal(events(ev), 5);
+    assert_int_equal(xt_events(ev), 5);
     assert_int_equal(ev[1].count, 1);
     assert_int_equal(ev[4].domid, 3);
     assert_int_equal(ev[4].flags, 0);

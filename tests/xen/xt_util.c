@@ -125,6 +125,18 @@ int xt_feature_by_name(const char *name)
     return suptab_lookup(&support_active->t, name);
 }
 
+unsigned int xt_events(struct xen_support_event *ev)
+{
+    struct xen_sysctl_support_table op;
+
+    memset(&op, 0, sizeof(op));
+    op.cmd = XEN_SYSCTL_SUPPORT_get_events;
+    op.u.events.nr = XEN_SUPPORT_EVENTS_MAX;
+    op.u.events.buffer.p = ev;
+    assert_int_equal(hosted_do_sysctl(&op), 0);
+    return op.u.events.nr;
+}
+
 void xt_info(struct xen_sysctl_support_info *out)
 {
     struct xen_sysctl_support_table op;

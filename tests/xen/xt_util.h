@@ -35,6 +35,13 @@ struct xen_sysctl_support_info;
 /* get_info through the hosted sysctl (XSM first); fails the test if not 0. */
 void xt_info(struct xen_sysctl_support_info *out);
 
+struct xen_support_event;
+/*
+ * The whole record through the hosted sysctl into ev (room for
+ * XEN_SUPPORT_EVENTS_MAX); the number of events.
+ */
+unsigned int xt_events(struct xen_support_event *ev);
+
 /* ASCII case-folded comparison, as the table's name index. */
 int xt_fold_cmp(const char *a, const char *b);
 

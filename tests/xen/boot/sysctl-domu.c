@@ -17,16 +17,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* One raw sysctl of cmd with the union's first bytes from op (len). */
+/*
+ * One raw sysctl of cmd at interface version vers, the union's first
+ * bytes from op (len); its line.
+ */
 static void raw_other(struct raw *r, const char *what, uint32_t cmd,
-                      const void *op, size_t len)
+                      uint32_t vers, const void *op, size_t len)
 {
     struct xen_sysctl before;
     int rc;
 
     memset(r->sc, 0, sizeof(*r->sc));
     r->sc->cmd = cmd;
-    r->sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    r->sc->interface_version = vers;
     memcpy(r->sc->u.pad, op, len);
     memcpy(&before, r->sc, sizeof(before));
     rc = raw_call(r, (uint64_t)(uintptr_t)r->sc);
@@ -40,6 +43,7 @@ int main(void)
     struct xen_sysctl_support_load ld;
     struct xen_sysctl_support_note nt;
     xc_interface *xch;
+    char what[64];
     struct raw r;
     int rc, changed;
 
@@ -66,13 +70,10 @@ int main(void)
     /* Xen's interface check runs before XSM: this answer is Xen's. */
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_info;
-    memset(r.sc, 0, sizeof(*r.sc));
-    r.sc->cmd = XEN_SYSCTL_support_table;
-    r.sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION - 1;
-    memcpy(r.sc->u.pad, &st, sizeof(st));
-    rc = raw_call(&r, (uint64_t)(uintptr_t)r.sc);
-    printf("domu: get_info, interface version 0x%x, via raw: rc %s\n",
-           XEN_SYSCTL_INTERFACE_VERSION - 1, raw_errname(rc));
+    snprintf(what, sizeof(what), "get_info, interface version 0x%x,",
+             XEN_SYSCTL_INTERFACE_VERSION - 1);
+    raw_other(&r, what, XEN_SYSCTL_support_table,
+              XEN_SYSCTL_INTERFACE_VERSION - 1, &st, sizeof(st));
     memset(&st, 0, sizeof(st));
     st.cmd = XEN_SYSCTL_SUPPORT_get_events;
     rc = raw_op(&r, &st, &changed);
@@ -81,11 +82,13 @@ int main(void)
     /* The writing ops: a load of nothing, a note of a made-up finding. */
     memset(&ld, 0, sizeof(ld));
     ld.size = 1;
-    raw_other(&r, "load", XEN_SYSCTL_support_load, &ld, sizeof(ld));
+    raw_other(&r, "load", XEN_SYSCTL_support_load, XEN_SYSCTL_INTERFACE_VERSION,
+              &ld, sizeof(ld));
     memset(&nt, 0, sizeof(nt));
     nt.domid = 0;
     snprintf(nt.text, sizeof(nt.text), "domu=1");
-    raw_other(&r, "note", XEN_SYSCTL_support_note, &nt, sizeof(nt));
+    raw_other(&r, "note", XEN_SYSCTL_support_note, XEN_SYSCTL_INTERFACE_VERSION,
+              &nt, sizeof(nt));
     raw_close(&r);
     printf("domu: done\n");
     return 0;
