@@ -26,6 +26,7 @@ static void test_interface_version(void **state)
     assert_int_equal(XEN_SYSCTL_INTERFACE_VERSION, 0x15);
     assert_int_equal(XEN_SYSCTL_support_table, 31);
     assert_int_equal(XEN_SYSCTL_support_load, 32);
+    assert_int_equal(XEN_SYSCTL_support_note, 33);
 }
 
 static void test_layout(void **state)
@@ -40,6 +41,12 @@ static void test_layout(void **state)
     assert_int_equal(sizeof(struct xen_sysctl_support_info), 60);
     assert_int_equal(offsetof(struct xen_sysctl_support_info, source), 44);
     assert_int_equal(offsetof(struct xen_sysctl_support_load, buffer), 16);
+    assert_int_equal(sizeof(struct xen_sysctl_support_note), 56);
+    assert_true(sizeof(struct xen_sysctl_support_note) <= sizeof(sysctl.u.pad));
+    assert_int_equal(offsetof(struct xen_sysctl_support_note, domid), 8);
+    assert_int_equal(offsetof(struct xen_sysctl_support_note, decision), 11);
+    assert_int_equal(offsetof(struct xen_sysctl_support_note, text), 16);
+    assert_int_equal(offsetof(struct xen_support_event, flags), 7);
     assert_int_equal(sizeof(struct xen_sysctl_support_get_table), 24);
     assert_int_equal(sizeof(struct xen_sysctl_support_get_events), 32);
     assert_int_equal(sizeof(struct xen_support_event), 64);
